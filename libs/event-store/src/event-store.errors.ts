@@ -46,7 +46,7 @@ export class EventTooLargeError extends EventStoreError {
 /** The store cannot be reached (connection refused, timeout): a clear failure instead of a hang. */
 export class EventStoreUnavailableError extends EventStoreError {
   readonly code = 'EVENT_STORE_UNAVAILABLE';
-  constructor(detail: string, readonly cause?: unknown) {
+  constructor(detail: string, override readonly cause?: unknown) {
     super(`Event store unavailable: ${detail}`);
   }
 }
