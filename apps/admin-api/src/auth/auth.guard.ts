@@ -1,0 +1,42 @@
+import { type CanActivate, type ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Role } from '@accreditation/domain';
+import type { FastifyRequest } from 'fastify';
+import { PUBLIC_KEY, ROLES_KEY } from './roles';
+import { type AuthenticatedActor, InvalidToken, TokenVerifier } from './token-verifier';
+
+export type AuthenticatedRequest = FastifyRequest & { actor?: AuthenticatedActor };
+
+/** 401 without a valid bearer token, 403 for a role the route does not allow or another centre's data. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly verifier: TokenVerifier,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const header = request.headers.authorization;
+    if (!header?.startsWith('Bearer ')) throw new UnauthorizedException('Send a bearer token: Authorization: Bearer <jwt> (npm run token prints one)');
+    let actor: AuthenticatedActor;
+    try {
+      actor = await this.verifier.verify(header.slice('Bearer '.length).trim());
+    } catch (error) {
+      if (error instanceof InvalidToken) throw new UnauthorizedException(error.message);
+      throw error;
+    }
+    const allowed = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets) ?? [];
+    if (!allowed.includes(actor.role)) {
+      throw new ForbiddenException(`Role "${actor.role}" may not do this; allowed: ${allowed.join(', ') || 'nobody'}`);
+    }
+    const centreParam = (request.params as Record<string, string> | undefined)?.id;
+    if (actor.role === 'centre' && centreParam !== undefined && centreParam !== actor.centreId) {
+      throw new ForbiddenException('A centre representative may act only for their own centre');
+    }
+    request.actor = actor;
+    return true;
+  }
+}

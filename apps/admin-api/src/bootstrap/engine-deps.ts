@@ -1,0 +1,26 @@
+import type { Pool } from 'pg';
+import type { Clock, IdSource } from '@accreditation/application';
+import type { EventStore } from '@accreditation/event-store';
+import type { AppConfig } from '../config/app-config';
+
+/** How far behind the read models are, as the projector reports it. */
+export interface ReadModelReadiness {
+  ready: boolean;
+  projections: Array<{ name: string; position: string; behindEvents: number; behindSeconds: number; running: boolean }>;
+}
+
+/** What the composition root hands the API: adapters are chosen here, in apps/, never in libs. */
+export interface EngineDeps {
+  config: AppConfig;
+  store: EventStore;
+  /** PostgreSQL pool holding the read models (the event store's own when it is PostgreSQL). */
+  readModels: Pool;
+  clock: Clock;
+  ids: IdSource;
+  /** The development or configured JWT secret (unless a JWKS URL is configured). */
+  jwtSecret?: string;
+  readModelReadiness?: () => Promise<ReadModelReadiness>;
+}
+
+export const ENGINE_DEPS = Symbol('ENGINE_DEPS');
+export const READ_MODELS = Symbol('READ_MODELS');

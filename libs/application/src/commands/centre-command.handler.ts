@@ -1,0 +1,37 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CentreCommand, centreDecider, centreStreamId } from '@accreditation/domain';
+import { EVENT_STORE, type EventStore } from '@accreditation/event-store';
+import { DeciderRunner } from '../runner/decider-runner';
+import type { CommandOutcome } from '../runner/command-request';
+import { CentreCommandMessage } from './command-messages';
+import { lookupPersonFacts } from './person-facts.lookup';
+
+/** Commands whose decider needs facts about the acting committee member from their auditor stream. */
+const DECIDED_BY_ACTOR = new Set<CentreCommand['type']>(['GrantAccreditation', 'AwardExcellenceSeal', 'RefuseAccreditation', 'DecideAppeal']);
+
+@CommandHandler(CentreCommandMessage)
+export class CentreCommandHandler implements ICommandHandler<CentreCommandMessage, CommandOutcome> {
+  constructor(
+    private readonly runner: DeciderRunner,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  async execute({ request }: CentreCommandMessage): Promise<CommandOutcome> {
+    const command = await this.withPersonFacts(request.command, request.actor.id);
+    return this.runner.run(centreDecider, centreStreamId(command.data.centreId), { ...request, command });
+  }
+
+  /** Facts are looked up here, never taken from the client. */
+  private async withPersonFacts(command: CentreCommand, actorId: string): Promise<CentreCommand> {
+    const centreId = command.data.centreId;
+    if (command.type === 'AppointAuditor') {
+      return { ...command, data: { ...command.data, auditor: await lookupPersonFacts(this.store, command.data.auditorId, centreId) } };
+    }
+    if (DECIDED_BY_ACTOR.has(command.type)) {
+      const decider = await lookupPersonFacts(this.store, actorId, centreId);
+      return { ...command, data: { ...command.data, decider } } as CentreCommand;
+    }
+    return command;
+  }
+}

@@ -1,0 +1,149 @@
+import { createHash } from 'node:crypto';
+import type { DecisionContext } from '@accreditation/domain';
+import {
+  type EventMetadata,
+  type EventStore,
+  type EventToAppend,
+  type RecordedEvent,
+  GENESIS_HASH,
+  WrongExpectedRevisionError,
+  canonicalJson,
+  chainHash,
+} from '@accreditation/event-store';
+import type { Clock } from '../ports/clock';
+import { type IdSource, deterministicUuid } from '../ids/id-source';
+import { ConcurrencyConflict, IdempotencyKeyReused, PreconditionFailed } from './application.errors';
+import type { CommandOutcome, CommandRequest } from './command-request';
+import { type StoredEventReader, foldStream } from './stream-folding';
+
+export interface RunnableDecider<C, E, S> {
+  initialState(): S;
+  evolve(state: S, event: E): S;
+  decide(command: C, state: S, ctx: DecisionContext): E[];
+}
+
+export interface DeciderRunnerOptions {
+  /** Conflicts retried before giving up with ConcurrencyConflict (only when the client sent no If-Match). */
+  maxRetries: number;
+  currentSchemeVersion: string;
+  /** Current schema version of each event type, stamped into metadata so upcasters know what they read. */
+  schemaVersionOf(type: string): number;
+}
+
+/**
+ * The one command path: read the stream, fold it, decide, append with the expected revision.
+ * Every event leaves here with its full metadata and its link in the stream's integrity chain.
+ */
+export class DeciderRunner {
+  constructor(
+    private readonly store: EventStore,
+    private readonly clock: Clock,
+    private readonly ids: IdSource,
+    private readonly reader: StoredEventReader,
+    private readonly options: DeciderRunnerOptions,
+  ) {}
+
+  async run<C extends { type: string }, E extends { type: string; data: unknown }, S>(
+    decider: RunnableDecider<C, E, S>,
+    streamId: string,
+    request: CommandRequest<C>,
+  ): Promise<CommandOutcome> {
+    const key = request.idempotencyKey;
+    const commandId = key ? deterministicUuid('command', streamId, request.command.type, key) : this.ids.uuid();
+    const requestHash = createHash('sha256').update(canonicalJson(request.command)).digest('hex');
+
+    for (let attempt = 1; ; attempt++) {
+      const stored = await this.store.readStream(streamId);
+      if (key) {
+        const earlier = stored.filter((e) => e.metadata.commandId === commandId);
+        if (earlier.length > 0) return this.replayedOutcome(streamId, commandId, key, requestHash, earlier);
+      }
+      const revision = stored.length ? stored[stored.length - 1].revision : -1;
+      if (request.expectedRevision !== undefined && request.expectedRevision !== revision) {
+        throw new PreconditionFailed(streamId, toRevision(request.expectedRevision), toRevision(revision));
+      }
+
+      const state = foldStream(decider, stored, this.reader);
+      const now = this.clock.now().toISOString();
+      const ctx: DecisionContext = {
+        actor: request.actor,
+        occurredAt: request.occurredAt ?? now,
+        recordedAt: now,
+        currentSchemeVersion: this.options.currentSchemeVersion,
+      };
+      const decided = decider.decide(request.command, state, ctx);
+      if (decided.length === 0) return { streamId, revision, commandId, replayed: false, events: [] };
+
+      const toAppend = this.seal(decided, stored, { request, commandId, requestHash, ctx });
+      try {
+        await this.store.appendToStream(streamId, toAppend, revision === -1 ? 'no_stream' : revision);
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        if (request.expectedRevision !== undefined) {
+          throw new PreconditionFailed(streamId, toRevision(request.expectedRevision), error.actual);
+        }
+        if (attempt > this.options.maxRetries) throw new ConcurrencyConflict(streamId, attempt);
+        continue;
+      }
+      return {
+        streamId,
+        revision: revision + toAppend.length,
+        commandId,
+        replayed: false,
+        events: toAppend.map((e, i) => ({ id: e.id, type: e.type, revision: revision + 1 + i, data: e.data })),
+      };
+    }
+  }
+
+  /** Gives each decided event its id, metadata and hash-chain link. */
+  private seal<E extends { type: string; data: unknown }>(
+    decided: E[],
+    stored: RecordedEvent[],
+    at: { request: CommandRequest<{ type: string }>; commandId: string; requestHash: string; ctx: DecisionContext },
+  ): EventToAppend[] {
+    const { request, commandId, requestHash, ctx } = at;
+    let previousHash = (stored.length && (stored[stored.length - 1].metadata.hash as string)) || GENESIS_HASH;
+    return decided.map((event, index) => {
+      const id = request.idempotencyKey ? deterministicUuid('event', commandId, String(index)) : this.ids.uuid();
+      const hash = chainHash({ type: event.type, data: event.data, occurredAt: ctx.occurredAt, previousHash });
+      const schemeVersion = (event.data as { schemeVersion?: unknown }).schemeVersion;
+      const metadata: EventMetadata = {
+        actor: { id: request.actor.id, role: request.actor.role },
+        correlationId: request.correlationId,
+        causationId: request.causationId ?? request.correlationId,
+        commandId,
+        commandType: request.command.type,
+        requestHash,
+        recordedAt: ctx.recordedAt,
+        occurredAt: ctx.occurredAt,
+        schemeVersion: typeof schemeVersion === 'string' ? schemeVersion : ctx.currentSchemeVersion,
+        schemaVersion: this.options.schemaVersionOf(event.type),
+        previousHash,
+        hash,
+      };
+      previousHash = hash;
+      return { id, type: event.type, data: event.data, metadata };
+    });
+  }
+
+  private replayedOutcome(
+    streamId: string,
+    commandId: string,
+    key: string,
+    requestHash: string,
+    earlier: RecordedEvent[],
+  ): CommandOutcome {
+    if (earlier[0].metadata.requestHash !== requestHash) throw new IdempotencyKeyReused(key);
+    return {
+      streamId,
+      revision: earlier[earlier.length - 1].revision,
+      commandId,
+      replayed: true,
+      events: earlier.map((e) => ({ id: e.id, type: e.type, revision: e.revision, data: e.data })),
+    };
+  }
+}
+
+function toRevision(revision: number): number | 'no_stream' {
+  return revision < 0 ? 'no_stream' : revision;
+}
