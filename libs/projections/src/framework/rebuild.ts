@@ -1,0 +1,158 @@
+import type { Pool, PoolClient } from 'pg';
+import type { EventStore, RecordedEvent } from '../../../event-store/src/event-store.port';
+import { CHECKPOINTS_DDL, ensureCheckpointRow, lockCheckpoint, writeCheckpoint } from './checkpoint.sql';
+import { checkpointName, type Projection, tableNames, type TableNames } from './projection';
+import { inSchemaLock } from './schema';
+
+export interface RebuildProgress {
+  /** Events applied so far. */
+  done: number;
+  position: bigint;
+  /** Head position when the rebuild started (the swap catches up whatever arrived since). */
+  headPosition: bigint | undefined;
+  phase: 'loading' | 'indexing' | 'swapping' | 'done';
+}
+
+export interface RebuildOptions {
+  store: EventStore;
+  pool: Pool;
+  projection: Projection;
+  batchSize?: number;
+  /** Head of the store, to report progress against. */
+  headPosition?: bigint;
+  onProgress?: (p: RebuildProgress) => void;
+  /** false: fill the fresh tables and keep them (for comparisons), without swapping. */
+  swap?: boolean;
+  /** Table suffix; a unique one is chosen when omitted. */
+  suffix?: string;
+}
+
+export interface RebuildResult {
+  events: number;
+  position: bigint;
+  tables: TableNames;
+  millis: number;
+}
+
+/** Serialises rebuilds of the same projection (a second one would drop the first one's tables). */
+const REBUILD_LOCK_CLASS = 0x52_42_4c_44; // 'RBLD'
+
+/**
+ * Rebuild = fill fresh tables `<base>_v<n>_r<suffix>` from position 0 while the live tables keep
+ * serving, build their indexes, then swap in ONE transaction that also moves the checkpoint. The
+ * swap locks the checkpoint row first, exactly like a live batch does, so the running projector's
+ * next batch finds the checkpoint moved, writes nothing and resubscribes from the new position.
+ */
+export async function rebuildProjection(opts: RebuildOptions): Promise<RebuildResult> {
+  const { store, pool, projection } = opts;
+  const started = Date.now();
+  const suffix = opts.suffix ?? `_r${Date.now().toString(36)}`;
+  const fresh = tableNames(projection, suffix);
+  const live = tableNames(projection);
+  const batchSize = opts.batchSize ?? 5_000;
+  const lock = await pool.connect();
+  try {
+    const got = await lock.query('SELECT pg_try_advisory_lock($1, hashtext($2)) AS ok', [REBUILD_LOCK_CLASS, checkpointName(projection)]);
+    if (!got.rows[0].ok) throw new Error(`Another rebuild of ${checkpointName(projection)} is running`);
+    await inSchemaLock(pool, async (db) => {
+      await dropLeftovers(db, projection);
+      for (const sql of projection.schema(fresh)) await db.query(sql);
+    });
+
+    let position = 0n;
+    let lastAt: Date | null = null;
+    let done = 0;
+    const report = (phase: RebuildProgress['phase']) => opts.onProgress?.({ done, position, headPosition: opts.headPosition, phase });
+    const read = (from: bigint) => store.readAll({ fromPosition: from, maxCount: batchSize, filter: { eventTypes: [...projection.eventTypes] } });
+    // Read the next batch while the current one is written: store reads and writes overlap.
+    let next = read(position);
+    next.catch(() => undefined); // observed below; avoids an unhandled rejection if apply fails first
+    for (;;) {
+      const events = await next;
+      if (!events.length) break;
+      const last = events[events.length - 1]!;
+      next = read(last.position);
+      next.catch(() => undefined);
+      await inTx(pool, (tx) => projection.apply(events, tx, fresh));
+      position = last.position;
+      lastAt = last.recordedAt;
+      done += events.length;
+      report('loading');
+    }
+    report('indexing');
+    for (const sql of projection.indexes(fresh)) await pool.query(sql);
+    if (opts.swap === false) {
+      report('done');
+      return { events: done, position, tables: fresh, millis: Date.now() - started };
+    }
+
+    report('swapping');
+    const name = checkpointName(projection);
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(CHECKPOINTS_DDL);
+      await ensureCheckpointRow(client, name);
+      await lockCheckpoint(client, name); // blocks the live projector's commits until the swap is done
+      // Whatever arrived since the load: applied inside the swap so nothing is lost.
+      for (;;) {
+        const events = await store.readAll({ fromPosition: position, maxCount: batchSize, filter: { eventTypes: [...projection.eventTypes] } });
+        if (!events.length) break;
+        await projection.apply(events, client, fresh);
+        position = events[events.length - 1]!.position;
+        lastAt = events[events.length - 1]!.recordedAt;
+        done += events.length;
+      }
+      for (const key of Object.keys(live)) await swapTable(client, fresh[key]!, live[key]!);
+      await writeCheckpoint(client, name, position, lastAt);
+      await client.query('COMMIT');
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+    report('done');
+    return { events: done, position, tables: live, millis: Date.now() - started };
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock_all()').catch(() => undefined);
+    lock.release();
+  }
+}
+
+/** Drop the live table, rename the fresh one and its indexes to the live names. */
+async function swapTable(client: PoolClient, fresh: string, live: string): Promise<void> {
+  await client.query(`DROP TABLE IF EXISTS ${live}`);
+  await client.query(`ALTER TABLE ${fresh} RENAME TO ${live}`);
+  const idx = await client.query<{ indexname: string }>('SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = $1', [live]);
+  for (const { indexname } of idx.rows) {
+    // Explicit index names start with the table name; give them the live name so later
+    // `CREATE INDEX IF NOT EXISTS <live>_…` statements find them instead of duplicating them.
+    if (indexname.startsWith(fresh)) await client.query(`ALTER INDEX ${indexname} RENAME TO ${live}${indexname.slice(fresh.length)}`);
+  }
+}
+
+/** Tables of an earlier rebuild that crashed before its swap. */
+async function dropLeftovers(db: PoolClient, projection: Projection): Promise<void> {
+  for (const base of Object.values(projection.tables)) {
+    const r = await db.query<{ tablename: string }>(
+      `SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE $1`, [`${base}_v${projection.version}\\_r%`]);
+    for (const { tablename } of r.rows) await db.query(`DROP TABLE IF EXISTS ${tablename}`);
+  }
+}
+
+async function inTx(pool: Pool, work: (tx: PoolClient) => Promise<void>): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await work(client);
+    await client.query('COMMIT');
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+export type { RecordedEvent };

@@ -1,0 +1,34 @@
+import type { Pool } from 'pg';
+import { CHECKPOINTS_DDL, SCHEMA_LOCK_KEY, ensureCheckpointRow } from './checkpoint.sql';
+import { checkpointName, type Projection, tableNames } from './projection';
+
+/** Creates the checkpoint table (once, under a transaction-scoped advisory lock). */
+export async function ensureCheckpointTable(pool: Pool): Promise<void> {
+  await inSchemaLock(pool, async (db) => { await db.query(CHECKPOINTS_DDL); });
+}
+
+/** Creates a projection's live tables, indexes and checkpoint row if they are missing. */
+export async function ensureProjectionSchema(pool: Pool, projection: Projection): Promise<void> {
+  const t = tableNames(projection);
+  await inSchemaLock(pool, async (db) => {
+    await db.query(CHECKPOINTS_DDL);
+    for (const sql of [...projection.schema(t), ...projection.indexes(t)]) await db.query(sql);
+    await ensureCheckpointRow(db, checkpointName(projection));
+  });
+}
+
+async function inSchemaLock(pool: Pool, work: (db: import('pg').PoolClient) => Promise<void>): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK_KEY]);
+    await work(client);
+    await client.query('COMMIT');
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+export { inSchemaLock };
