@@ -1,0 +1,218 @@
+/**
+ * Pure translations between the port and EventStoreDB's vocabulary. Deliberately free of any
+ * `@eventstore/db-client` import (eventstoredb-event-store.ts is the only file that imports it):
+ * the shapes below are structurally the client's own (`'no_stream'`, bigint revisions,
+ * `{ commit, prepare }` positions, `error.type` strings), and the compiler checks them where the
+ * adapter hands them to the client. That keeps these functions unit-testable without a server.
+ *
+ * Positions. EventStoreDB addresses $all with a `{ commit, prepare }` pair. Since v20 every event
+ * appended over gRPC is its own committed record, so for each event commit === prepare === its
+ * log position: unique and strictly increasing. The port's bigint position is that commit
+ * position. A checkpoint p maps back to `{ commit: p, prepare: p }`; EventStoreDB reads $all from
+ * a position *inclusively* (and subscriptions may or may not include it), so the adapter always
+ * drops events at or below p itself: exclusive semantics without relying on the server's choice.
+ * (Explicit transactions of the legacy TCP API could give several events one commit position;
+ * 24.x has no TCP API, and this engine never wrote that way.)
+ */
+import type { EventFilter, ExpectedRevision, RecordedEvent } from '../event-store.port';
+import { EventStoreUnavailableError, EventTooLargeError, WrongExpectedRevisionError } from '../event-store.errors';
+
+/** EventStoreDB's expected revision: a bigint revision or one of the three stream states. */
+export type EsdbExpectedRevision = bigint | 'no_stream' | 'stream_exists' | 'any';
+/** EventStoreDB's current revision as reported in a conflict. */
+export type EsdbCurrentRevision = bigint | 'no_stream';
+export interface EsdbPosition {
+  commit: bigint;
+  prepare: bigint;
+}
+
+export function toEsdbExpectedRevision(expected: ExpectedRevision): EsdbExpectedRevision {
+  if (typeof expected === 'number') return BigInt(expected);
+  return expected;
+}
+
+export function fromEsdbExpectedRevision(expected: EsdbExpectedRevision): ExpectedRevision {
+  if (typeof expected === 'bigint') return toRevisionNumber(expected);
+  return expected;
+}
+
+/** EventStoreDB reports "no stream" as 'no_stream' (gRPC details) or -1 (older metadata path). */
+export function fromEsdbCurrentRevision(current: EsdbCurrentRevision | undefined): number | 'no_stream' {
+  if (current === undefined || current === 'no_stream' || current < 0n) return 'no_stream';
+  return toRevisionNumber(current);
+}
+
+/** Stream revisions are numbers in the port: 2^53 events in one stream is not a real case. */
+export function toRevisionNumber(revision: bigint): number {
+  const n = Number(revision);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`Stream revision ${revision} is beyond Number.MAX_SAFE_INTEGER`);
+  return n;
+}
+
+/** Where to start an inclusive EventStoreDB read for an exclusive port checkpoint. */
+export function toEsdbReadPosition(after: bigint | undefined): EsdbPosition | 'start' {
+  if (after === undefined || after <= 0n) return 'start';
+  return { commit: after, prepare: after };
+}
+
+/** The port's position of an event: its commit position (see the note at the top). */
+export function fromEsdbPosition(position: EsdbPosition | undefined): bigint | undefined {
+  return position?.commit;
+}
+
+/** Exclusive checkpoint test: true when an event at `position` comes strictly after `after`. */
+export function isAfter(position: bigint, after: bigint | undefined): boolean {
+  return after === undefined || position > after;
+}
+
+/** The subset of the client's CommandError this adapter looks at. */
+export interface EsdbErrorLike {
+  type?: string;
+  code?: number;
+  actualVersion?: EsdbCurrentRevision;
+  maxAppendSize?: number;
+  message?: string;
+}
+
+const UNAVAILABLE_TYPES = new Set(['unavailable', 'deadline-exceeded', 'timeout', 'not-leader']);
+/** gRPC status codes meaning "could not reach / no answer": 4 DEADLINE_EXCEEDED, 14 UNAVAILABLE. */
+const UNAVAILABLE_GRPC_CODES = new Set([4, 14]);
+
+export function isEsdbError(error: unknown, type: string): boolean {
+  return typeof error === 'object' && error !== null && (error as EsdbErrorLike).type === type;
+}
+
+export function isEsdbUnavailable(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { type, code } = error as EsdbErrorLike;
+  return (type !== undefined && UNAVAILABLE_TYPES.has(type)) || (code !== undefined && UNAVAILABLE_GRPC_CODES.has(code));
+}
+
+export interface AppendErrorContext {
+  streamId: string;
+  expected: ExpectedRevision;
+  /** Id and serialised size of the first event, for a size error. */
+  firstEventId: string;
+  totalBytes: number;
+}
+
+/**
+ * Translates what the client throws on append into the port's errors; anything unrecognised is
+ * returned unchanged (a bug or an outage the caller should see as is).
+ */
+export function mapAppendError(error: unknown, context: AppendErrorContext): unknown {
+  if (isEsdbError(error, 'wrong-expected-version')) {
+    const actual = fromEsdbCurrentRevision((error as EsdbErrorLike).actualVersion);
+    return new WrongExpectedRevisionError(context.streamId, context.expected, actual);
+  }
+  if (isEsdbError(error, 'maximum-append-size-exceeded')) {
+    const limit = (error as EsdbErrorLike).maxAppendSize ?? 0;
+    return new EventTooLargeError(context.firstEventId, context.totalBytes, limit);
+  }
+  return mapConnectionError(error);
+}
+
+/** Unreachable server → EventStoreUnavailableError (a clear failure, not a hang); others unchanged. */
+export function mapConnectionError(error: unknown): unknown {
+  if (isEsdbUnavailable(error)) {
+    const detail = (error as EsdbErrorLike).message || String((error as EsdbErrorLike).type);
+    return new EventStoreUnavailableError(`EventStoreDB: ${detail}`, error);
+  }
+  return error;
+}
+
+/** Subscriptions give up only on errors that retrying cannot fix; everything else resubscribes. */
+export function isFatalSubscriptionError(error: unknown): boolean {
+  return ['access-denied', 'invalid-argument', 'unsupported', 'stream-deleted'].some((type) => isEsdbError(error, type));
+}
+
+/** Events the server writes for itself ($-prefixed types or streams): never part of the port's $all. */
+export function isSystemEvent(event: { streamId: string; type: string }): boolean {
+  return event.type.startsWith('$') || event.streamId.startsWith('$');
+}
+
+/**
+ * The port's filter, applied client-side: an event must match every constraint that is given
+ * (types exactly, streams by prefix). An empty list constrains nothing.
+ */
+export function matchesFilter(event: { streamId: string; type: string }, filter: EventFilter | undefined): boolean {
+  if (!filter) return true;
+  const { eventTypes, streamPrefixes } = filter;
+  if (eventTypes && eventTypes.length > 0 && !eventTypes.includes(event.type)) return false;
+  if (streamPrefixes && streamPrefixes.length > 0 && !streamPrefixes.some((prefix) => event.streamId.startsWith(prefix))) return false;
+  return true;
+}
+
+/** What to ask the server to filter on; the client-side filter still runs on top of it. */
+export type ServerFilterSpec =
+  | { on: 'eventType'; regex: string }
+  | { on: 'streamName'; prefixes: string[] }
+  | { on: 'eventType'; excludeSystemEvents: true };
+
+/**
+ * EventStoreDB filters on one thing at a time. Exact event types become an anchored regex (a
+ * prefix filter would let `Granted` match `GrantedLater`); with both constraints the server
+ * narrows by type and the client checks the stream prefix. No filter still excludes system events.
+ */
+export function toServerFilter(filter: EventFilter | undefined): ServerFilterSpec {
+  const types = filter?.eventTypes ?? [];
+  const prefixes = filter?.streamPrefixes ?? [];
+  if (types.length > 0) return { on: 'eventType', regex: `^(?:${types.map(escapeRegex).join('|')})$` };
+  if (prefixes.length > 0) return { on: 'streamName', prefixes };
+  return { on: 'eventType', excludeSystemEvents: true };
+}
+
+/** Escapes the metacharacters .NET and JavaScript regexes share (the server evaluates it in .NET). */
+export function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The subset of the client's recorded event the adapter reads. */
+export interface EsdbRecordedEventLike {
+  streamId: string;
+  id: string;
+  revision: bigint;
+  type: string;
+  created: Date;
+  data: unknown;
+  metadata: unknown;
+  isJson: boolean;
+  position?: EsdbPosition;
+}
+
+/**
+ * Position of an event read from a stream on a server older than 22.6 (which does not return it):
+ * -1n marks "unknown", never a valid checkpoint. $all reads always carry the real position.
+ */
+export const UNKNOWN_POSITION = -1n;
+
+export function toRecordedEvent(event: EsdbRecordedEventLike): RecordedEvent {
+  return {
+    streamId: event.streamId,
+    revision: toRevisionNumber(event.revision),
+    position: fromEsdbPosition(event.position) ?? UNKNOWN_POSITION,
+    id: event.id,
+    type: event.type,
+    data: event.isJson ? event.data : decodeBinary(event.data),
+    metadata: toMetadata(event.metadata),
+    recordedAt: event.created,
+  };
+}
+
+/** Metadata is written as a JSON object; anything else (absent, foreign binary) reads as {}. */
+function toMetadata(metadata: unknown): Record<string, unknown> {
+  if (typeof metadata === 'object' && metadata !== null && !Array.isArray(metadata) && !(metadata instanceof Uint8Array)) {
+    return metadata as Record<string, unknown>;
+  }
+  return {};
+}
+
+/** Events written by another tool as binary: parse when it is JSON, else hand over the bytes. */
+function decodeBinary(data: unknown): unknown {
+  if (!(data instanceof Uint8Array)) return data;
+  try {
+    return JSON.parse(Buffer.from(data).toString('utf8'));
+  } catch {
+    return data;
+  }
+}
