@@ -1,9 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { CURRENT_SCHEMA_VERSIONS, CURRENT_SCHEME_VERSION, upcastEvent } from '@accreditation/domain';
-import { AuditorCommandHandler, CLOCK, CentreCommandHandler, DeciderRunner, ID_SOURCE } from '@accreditation/application';
-import { EVENT_STORE, type RecordedEvent } from '@accreditation/event-store';
+import { AuditorCommandHandler, CLOCK, CentreCommandHandler, DeciderRunner, ID_SOURCE, createDeciderRunner } from '@accreditation/application';
+import { EVENT_STORE } from '@accreditation/event-store';
 import { AuthGuard } from './auth/auth.guard';
 import { TokenVerifier } from './auth/token-verifier';
 import { ENGINE_DEPS, type EngineDeps, READ_MODELS } from './bootstrap/engine-deps';
@@ -11,10 +10,6 @@ import { CommandGateway } from './commands/command-gateway';
 import { HTTP_CONTROLLERS } from './http-controllers';
 import { ErrorResponsesFilter } from './http/error-responses.filter';
 import { ETagInterceptor } from './http/etag.interceptor';
-
-/** Reads a stored event in the domain's current shape. */
-export const readStoredEvent = (event: RecordedEvent) =>
-  upcastEvent({ type: event.type, data: event.data, schemaVersion: Number(event.metadata.schemaVersion ?? 1) });
 
 @Module({})
 export class AdminApiModule {
@@ -31,12 +26,7 @@ export class AdminApiModule {
         { provide: ID_SOURCE, useValue: deps.ids },
         {
           provide: DeciderRunner,
-          useFactory: () =>
-            new DeciderRunner(deps.store, deps.clock, deps.ids, readStoredEvent, {
-              maxRetries: deps.config.commandRetries,
-              currentSchemeVersion: CURRENT_SCHEME_VERSION,
-              schemaVersionOf: (type) => CURRENT_SCHEMA_VERSIONS[type] ?? 1,
-            }),
+          useFactory: () => createDeciderRunner(deps.store, deps.clock, deps.ids, deps.config.commandRetries),
         },
         {
           provide: TokenVerifier,

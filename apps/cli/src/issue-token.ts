@@ -10,7 +10,7 @@ import { loadConfig } from '../../admin-api/src/config/app-config';
 import { parseArgs } from './parse-args';
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseArgs(process.argv.slice(2)).flags;
   const role = args.role;
   const sub = args.sub;
   const usage = `usage: npm run token -- --role <${HUMAN_ROLES.join('|')}> --sub <subject> [--centre <centreId>] [--ttl 8h]`;

@@ -18,7 +18,7 @@ export async function createAdminApi(deps: EngineDeps): Promise<NestFastifyAppli
     bodyLimit: config.bodyLimitBytes,
     // The correlation id doubles as Fastify's request id, so every log line of a request carries it.
     requestIdHeader: false,
-    genReqId: (req) => {
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-correlation-id'];
       return typeof given === 'string' && CORRELATION_ID.test(given) ? given : randomUUID();
     },
@@ -56,7 +56,6 @@ export async function createAdminApi(deps: EngineDeps): Promise<NestFastifyAppli
     });
   }
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
   setUpOpenApi(app);
   await app.init();
   return app;

@@ -1,0 +1,54 @@
+import { Pool } from 'pg';
+import { type EventStore, PostgresEventStore, resolveDatabase } from '@accreditation/event-store';
+import type { AppConfig } from '../config/app-config';
+
+export interface OpenStores {
+  store: EventStore;
+  /** Read models always live in PostgreSQL, whichever event store is chosen. */
+  readModels: Pool;
+  databaseSource: 'external' | 'embedded';
+  close(): Promise<void>;
+}
+
+/**
+ * Chooses the adapters (the only place that does): PostgreSQL — embedded when DATABASE_URL is unset —
+ * or EventStoreDB with EVENT_STORE=eventstoredb; read models in PostgreSQL either way.
+ */
+export async function openStores(config: AppConfig, log: (line: string) => void): Promise<OpenStores> {
+  const database = await resolveDatabase(process.env, log);
+  try {
+    if (config.eventStore === 'eventstoredb') {
+      // Loaded only when chosen, so the PostgreSQL setup never loads the gRPC client.
+      const { EventStoreDbEventStore } = await import('@accreditation/event-store/eventstoredb');
+      const store = await EventStoreDbEventStore.connect(config.eventStoreConnectionString as string);
+      const readModels = new Pool({ connectionString: database.connectionString, max: config.pgPoolSize });
+      return {
+        store,
+        readModels,
+        databaseSource: database.source,
+        close: async () => {
+          await store.close();
+          await readModels.end();
+          await database.stop();
+        },
+      };
+    }
+    const store = await PostgresEventStore.connect({
+      connectionString: database.connectionString,
+      poolSize: config.pgPoolSize,
+      maxEventBytes: config.maxEventBytes,
+    });
+    return {
+      store,
+      readModels: store.pool,
+      databaseSource: database.source,
+      close: async () => {
+        await store.close();
+        await database.stop();
+      },
+    };
+  } catch (error) {
+    await database.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,62 @@
+import type { Pool } from 'pg';
+import { type CentreCommand, type CentreEvent } from '@accreditation/domain';
+import { type DeciderRunner, DEADLINE_EVENT_TYPES, deadlinesSetBy, fireDeadline, readStoredEvent } from '@accreditation/application';
+import type { Processor, ProjectorLogger } from '../processor';
+import { CREATE_DEADLINE_TABLE, DEADLINE_FAILED, DUE_DEADLINES, INSERT_DEADLINES, SETTLE_DEADLINE } from './deadline-jobs.sql';
+
+export interface DeadlineJobsOptions {
+  runner: DeciderRunner;
+  pool: Pool;
+  logger: ProjectorLogger;
+  /** How often due deadlines are looked for (default 5 s). */
+  intervalMs?: number;
+  /** Deadlines fired per tick (default 200). */
+  batchSize?: number;
+  /** Attempts before a failing deadline is left for an operator (default 10). */
+  maxAttempts?: number;
+}
+
+/**
+ * Expiry, renewal reminders, overdue corrective actions, suspension limits and enrolment lapses.
+ * Events schedule deadlines (in the checkpoint's transaction); the tick fires due ones through the
+ * normal command path, exactly once thanks to deterministic idempotency keys.
+ */
+export function deadlineJobsProcessor(options: DeadlineJobsOptions): Processor {
+  const { runner, pool, logger } = options;
+  const batchSize = options.batchSize ?? 200;
+  const maxAttempts = options.maxAttempts ?? 10;
+  return {
+    name: 'deadline_jobs',
+    filter: { eventTypes: DEADLINE_EVENT_TYPES, streamPrefixes: ['centre-'] },
+    setup: async (db) => {
+      await db.query(CREATE_DEADLINE_TABLE);
+    },
+    handle: async (events, tx) => {
+      const deadlines = events.flatMap((event) => deadlinesSetBy(readStoredEvent(event) as CentreEvent));
+      if (deadlines.length === 0) return;
+      await tx.query(INSERT_DEADLINES, [
+        deadlines.map((d) => d.key),
+        deadlines.map((d) => d.centreId),
+        deadlines.map((d) => d.dueAt),
+        deadlines.map((d) => JSON.stringify(d.command)),
+      ]);
+    },
+    tick: {
+      intervalMs: options.intervalMs ?? 5000,
+      run: async (now) => {
+        const due = await pool.query<{ key: string; command: CentreCommand }>(DUE_DEADLINES, [now.toISOString(), batchSize, maxAttempts]);
+        for (const row of due.rows) {
+          try {
+            const outcome = await fireDeadline(runner, { key: row.key, command: row.command });
+            const detail = outcome.result === 'fired' ? outcome.events.join(', ') : outcome.reason;
+            await pool.query(SETTLE_DEADLINE, [row.key, outcome.result, detail]);
+            if (outcome.result === 'fired') logger.log(`deadline ${row.key}: ${detail}`);
+          } catch (error) {
+            logger.error(`deadline ${row.key} failed; will retry`, error);
+            await pool.query(DEADLINE_FAILED, [row.key, String((error as Error).message ?? error)]);
+          }
+        }
+      },
+    },
+  };
+}

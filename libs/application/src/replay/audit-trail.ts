@@ -1,0 +1,44 @@
+import type { ChainVerification } from '@accreditation/event-store';
+
+/** One event of a centre's trail as a compliance officer reads it. */
+export interface TrailEntry {
+  revision: number;
+  position: string;
+  eventId: string;
+  type: string;
+  /** Current shape (upcast); `storedData` differs only when an upcaster changed it. */
+  data: Record<string, unknown>;
+  actorId: string;
+  actorRole: string;
+  occurredAt: string;
+  recordedAt: string;
+  correlationId: string;
+  causationId: string;
+  commandId: string;
+  schemeVersion: string;
+  hash: string;
+}
+
+/** Which point of the history to reconstruct. */
+export type TrailPoint =
+  | { kind: 'latest' }
+  | { kind: 'revision'; revision: number }
+  /** As it was in the world on that date (occurredAt). */
+  | { kind: 'asOf'; at: string }
+  /** As the engine knew it on that date (recordedAt). */
+  | { kind: 'knownAt'; at: string };
+
+export interface AuditTrailDossier {
+  centreId: string;
+  streamId: string;
+  point: TrailPoint;
+  /** Events up to the point, in stream order. */
+  trail: TrailEntry[];
+  /** Events in the whole stream (the point may show fewer). */
+  streamLength: number;
+  /** The centre's state at the point, recomputed by the domain's evolve. */
+  state: unknown;
+  /** Verification of the whole stream's hash chain, not only the part shown. */
+  integrity: ChainVerification;
+  generatedAt: string;
+}

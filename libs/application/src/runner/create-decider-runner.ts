@@ -1,0 +1,18 @@
+import { CURRENT_SCHEMA_VERSIONS, CURRENT_SCHEME_VERSION, upcastEvent } from '@accreditation/domain';
+import type { EventStore, RecordedEvent } from '@accreditation/event-store';
+import type { IdSource } from '../ids/id-source';
+import type { Clock } from '../ports/clock';
+import { DeciderRunner } from './decider-runner';
+
+/** Reads a stored event in the domain's current shape, whatever schema version it was written in. */
+export const readStoredEvent = (event: RecordedEvent): { type: string; data: unknown } =>
+  upcastEvent({ type: event.type, data: event.data, schemaVersion: Number(event.metadata.schemaVersion ?? 1) });
+
+/** The runner every command path uses (HTTP handlers and deadline jobs alike). */
+export function createDeciderRunner(store: EventStore, clock: Clock, ids: IdSource, maxRetries: number): DeciderRunner {
+  return new DeciderRunner(store, clock, ids, readStoredEvent, {
+    maxRetries,
+    currentSchemeVersion: CURRENT_SCHEME_VERSION,
+    schemaVersionOf: (type) => (CURRENT_SCHEMA_VERSIONS as Record<string, number>)[type] ?? 1,
+  });
+}
