@@ -1,0 +1,50 @@
+/**
+ * Standalone projector: `node -r @swc-node/register apps/projector/src/main.ts`.
+ * DATABASE_URL (or the embedded PostgreSQL under DATA_DIR) holds both the events and the read models.
+ * PROJECTOR_HTTP_PORT, when set, serves /ready and /metrics. SIGTERM/SIGINT stop it cleanly: the
+ * batch in flight commits or rolls back, the locks are released for a standby process.
+ */
+import { PostgresEventStore, resolveDatabase } from '@accreditation/event-store';
+import { consoleLogger } from './processor';
+import { startProjector } from './start-projector';
+import { startStatusServer } from './status-server';
+
+async function main(): Promise<void> {
+  const db = await resolveDatabase(process.env, (line) => consoleLogger.log(line));
+  const store = await PostgresEventStore.connect({ connectionString: db.connectionString, poolSize: Number(process.env.PROJECTOR_POOL_SIZE ?? 8) });
+  const projector = await startProjector({
+    store,
+    pool: store.pool,
+    maxBatchSize: process.env.PROJECTOR_BATCH_SIZE ? Number(process.env.PROJECTOR_BATCH_SIZE) : undefined,
+    lockRetryMs: process.env.PROJECTOR_LOCK_RETRY_MS ? Number(process.env.PROJECTOR_LOCK_RETRY_MS) : undefined,
+  });
+  const port = process.env.PROJECTOR_HTTP_PORT ? Number(process.env.PROJECTOR_HTTP_PORT) : undefined;
+  const server = port !== undefined ? await startStatusServer(projector, port) : undefined;
+  consoleLogger.log(`started (pid ${process.pid}, database ${db.source}${server ? `, status on :${port}` : ''})`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    consoleLogger.log(`${signal}: stopping`);
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    try {
+      server?.close();
+      await projector.stop();
+      await store.close();
+      await db.stop();
+      process.exitCode = 0;
+    } catch (err) {
+      consoleLogger.error('shutdown failed', err);
+      process.exitCode = 1;
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((err) => {
+  consoleLogger.error('projector failed to start', err);
+  process.exit(1);
+});
