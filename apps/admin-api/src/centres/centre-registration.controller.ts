@@ -5,8 +5,11 @@ import { CommandGateway } from '../commands/command-gateway';
 import { CommandEndpoint } from '../http/api-responses';
 import { type CommandMeta, Meta } from '../http/command-meta.decorator';
 import { IdParam } from '../http/id-param.pipe';
+import { AttestSignOffDto } from './dto/attest-sign-off.dto';
 import { EnrolCentreDto } from './dto/enrol-centre.dto';
 import { RegisterCentreDto } from './dto/register-centre.dto';
+import { RenewEnrolmentDto } from './dto/renew-enrolment.dto';
+import { UpdateProcedureVolumeDto } from './dto/update-procedure-volume.dto';
 
 @ApiTags('centres: registration and enrolment')
 @Controller('centres')
@@ -21,11 +24,35 @@ export class CentreRegistrationController {
     return this.commands.centre(meta, { type: 'RegisterCentre', data: { ...dto } });
   }
 
+  @Post(':id/sign-off')
+  @Roles('office', 'centre')
+  @ApiOperation({ summary: 'Record the Head of Department or Hospital Director sign-off (AttestSignOff → SignOffAttested)' })
+  @CommandEndpoint('Sign-off attested')
+  attestSignOff(@Param('id', IdParam) id: string, @Body() dto: AttestSignOffDto, @Meta() meta: CommandMeta) {
+    return this.commands.centre(meta, { type: 'AttestSignOff', data: { centreId: id, ...dto } });
+  }
+
+  @Post(':id/procedure-volume')
+  @Roles('office', 'centre')
+  @ApiOperation({ summary: 'Update the yearly procedure volume (UpdateProcedureVolume → ProcedureVolumeUpdated)' })
+  @CommandEndpoint('Procedure volume updated')
+  updateProcedureVolume(@Param('id', IdParam) id: string, @Body() dto: UpdateProcedureVolumeDto, @Meta() meta: CommandMeta) {
+    return this.commands.centre(meta, { type: 'UpdateProcedureVolume', data: { centreId: id, ...dto } });
+  }
+
   @Post(':id/enrolment')
   @Roles('office')
   @ApiOperation({ summary: 'Enrol a centre once its fees are paid (EnrolCentre → CentreEnrolled)' })
   @CommandEndpoint('Centre enrolled')
   enrol(@Param('id', IdParam) id: string, @Body() dto: EnrolCentreDto, @Meta() meta: CommandMeta) {
     return this.commands.centre(meta, { type: 'EnrolCentre', data: { centreId: id, ...dto } });
+  }
+
+  @Post(':id/enrolment/renewal')
+  @Roles('office')
+  @ApiOperation({ summary: 'Renew the enrolment when the annual fee is paid (RenewEnrolment → EnrolmentRenewed)' })
+  @CommandEndpoint('Enrolment renewed')
+  renewEnrolment(@Param('id', IdParam) id: string, @Body() dto: RenewEnrolmentDto, @Meta() meta: CommandMeta) {
+    return this.commands.centre(meta, { type: 'RenewEnrolment', data: { centreId: id, ...dto } });
   }
 }

@@ -1,0 +1,2 @@
+/** ReinstateAccreditation takes nothing but the path: any field sent is rejected (400). */
+export class ReinstateAccreditationDto {}
