@@ -111,6 +111,14 @@ export class EventStoreDbEventStore implements EventStore {
     return store;
   }
 
+  /**
+   * One append, preceded by a read of the stream's last event. EventStoreDB answers an idempotent
+   * retry (ids already in the stream) with success, without saying that it wrote nothing, and
+   * with the revision of the matched events rather than the stream's: only knowing where the
+   * stream was before tells the two apart. A fresh write always moves the stream past that point;
+   * a no-op never does. The extra read is the price of the port's `written` and of a correct
+   * `nextExpectedRevision` after a retry (a tail read is an index lookup on the server).
+   */
   async appendToStream(streamId: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
     const validated = validateAppend(streamId, events, expected, this.maxEventBytes);
     // The original data and metadata are sent: validation proved they serialise to the JSON it
@@ -122,6 +130,7 @@ export class EventStoreDbEventStore implements EventStore {
       data: events[index].data as JSONType,
       metadata: (events[index].metadata ?? {}) as JSONType,
     }));
+    const before = await this.streamTail(streamId);
     let result: EsdbAppendResult;
     try {
       result = await this.client.appendToStream(streamId, proposed, { expectedRevision: toEsdbExpectedRevision(expected) });
@@ -129,18 +138,7 @@ export class EventStoreDbEventStore implements EventStore {
       const totalBytes = validated.reduce((sum, e) => sum + Buffer.byteLength(e.dataJson) + Buffer.byteLength(e.metadataJson), 0);
       throw mapAppendError(error, { streamId, expected, firstEventId: validated[0].id, totalBytes });
     }
-    const position = fromEsdbPosition(result.position);
-    if (position !== undefined) {
-      return { nextExpectedRevision: toRevisionNumber(result.nextExpectedRevision), position, written: validated.length };
-    }
-    // No position: the server recognised the ids as already written (an idempotent retry) and
-    // wrote nothing. Report where the stream is now, as the port asks for a no-op.
-    const [last] = await this.readStream(streamId, { direction: 'backwards', fromRevision: 'end', maxCount: 1 });
-    return {
-      nextExpectedRevision: last ? last.revision : toRevisionNumber(result.nextExpectedRevision),
-      position: last ? last.position : UNKNOWN_POSITION,
-      written: 0,
-    };
+    return toAppendResult(result, before, validated.length, () => this.streamTail(streamId));
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -162,7 +160,18 @@ export class EventStoreDbEventStore implements EventStore {
       if (isEsdbError(error, 'stream-not-found')) return [];
       throw mapConnectionError(error);
     }
+    if (events.length === 0 && direction === 'backwards' && typeof options.fromRevision === 'number' && options.fromRevision > 0) {
+      // Backwards from beyond the last revision: the port reads from the end, the server reads
+      // an empty range. (Nothing came back, so the whole stream is below fromRevision.)
+      return this.readStream(streamId, { direction, fromRevision: 'end', maxCount: options.maxCount });
+    }
     return events;
+  }
+
+  /** Revision and position of the last event of a stream, undefined when it does not exist. */
+  private async streamTail(streamId: string): Promise<StreamTail | undefined> {
+    const [last] = await this.readStream(streamId, { direction: 'backwards', fromRevision: 'end', maxCount: 1 });
+    return last ? { revision: last.revision, position: last.position } : undefined;
   }
 
   /**
@@ -277,6 +286,30 @@ export class EventStoreDbEventStore implements EventStore {
       close: () => stream.unsubscribe(),
     };
   }
+}
+
+export interface StreamTail {
+  revision: number;
+  position: bigint;
+}
+
+/**
+ * Reads the append's outcome against the stream's tail before it: the server's revision moved
+ * past the old tail only if this call wrote (see appendToStream).
+ */
+export async function toAppendResult(
+  result: Pick<EsdbAppendResult, 'nextExpectedRevision' | 'position'>,
+  before: StreamTail | undefined,
+  eventCount: number,
+  readTail: () => Promise<StreamTail | undefined>,
+): Promise<AppendResult> {
+  const revision = toRevisionNumber(result.nextExpectedRevision);
+  if (revision > (before?.revision ?? -1)) {
+    const position = fromEsdbPosition(result.position) ?? (await readTail())?.position ?? UNKNOWN_POSITION;
+    return { nextExpectedRevision: revision, position, written: eventCount };
+  }
+  const tail = before ?? (await readTail());
+  return { nextExpectedRevision: tail?.revision ?? revision, position: tail?.position ?? UNKNOWN_POSITION, written: 0 };
 }
 
 function toReadRevision(from: ReadStreamOptions['fromRevision'], direction: 'forwards' | 'backwards'): ReadRevision {
