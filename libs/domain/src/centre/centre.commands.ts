@@ -46,8 +46,9 @@ export type CentreCommand =
   | { type: 'RecordSuspensionLimitReached'; data: { centreId: string } }
   | { type: 'WithdrawAccreditation'; data: { centreId: string; reason: string } }
   | { type: 'RelinquishAccreditation'; data: { centreId: string; reason: string } }
-  | { type: 'ExpireAccreditation'; data: { centreId: string } }
-  | { type: 'IssueRenewalReminder'; data: { centreId: string; monthsBefore: number } }
+  /** `validUntil` (optional, added): the expiry the timer was scheduled for; a stale one (renewed since) decides []. */
+  | { type: 'ExpireAccreditation'; data: { centreId: string; validUntil?: string } }
+  | { type: 'IssueRenewalReminder'; data: { centreId: string; monthsBefore: number; validUntil?: string } }
   | { type: 'LodgeAppeal'; data: { centreId: string; appealId: string; against: AppealableDecision; grounds: string } }
   | { type: 'DecideAppeal'; data: { centreId: string; appealId: string; outcome: 'upheld' | 'dismissed'; reason: string; decider: PersonFacts } }
   | { type: 'RecordCorrection'; data: { centreId: string; correctsEventId: string; description: string } };

@@ -1,0 +1,273 @@
+import { laterOf } from '../shared/time';
+import type { CentreEvent } from './centre.events';
+import { assertNever, occurredAtOf } from './centre.occurred-at';
+import {
+  type Audit, type AuditTeam, type CentreFile, type CentreState, type Work, type WorkAt,
+  fileOf, settleCentre,
+} from './centre.state';
+
+/**
+ * Folds one event into the state. Never throws on an event `decide` produced, never reads a clock:
+ * every date comes from the event. Unknown combinations (an event the state cannot use) leave the
+ * state as it was, so a replay of an imported history never stops half-way.
+ */
+export function evolveCentre(state: CentreState, event: CentreEvent): CentreState {
+  if (event.type === 'CentreRegistered') {
+    if (state.status !== 'Unregistered') return state;
+    const d = event.data;
+    return settleCentre({
+      centreId: d.centreId,
+      profile: {
+        name: d.name, country: d.country, city: d.city, institution: d.institution, proceduresPerYear: d.proceduresPerYear,
+        representativeId: d.representativeId, contactId: d.contactId, substituteId: d.substituteId, signOff: null,
+      },
+      enrolment: null, cycle: 1, terms: [], findings: {}, auditTeams: {}, decisions: {}, appeals: {},
+      remindersIssued: [], corrections: [], lastOccurredAt: d.registeredAt,
+      award: null, work: null, suspension: null, ended: null,
+    });
+  }
+  if (state.status === 'Unregistered') return state;
+  const before = fileOf(state);
+  const after = apply(before, event);
+  return settleCentre({ ...after, lastOccurredAt: laterOf(before.lastOccurredAt, occurredAtOf(event)) });
+}
+
+function withAudit(f: CentreFile, auditId: string, change: (audit: Audit) => Audit): CentreFile {
+  const w = f.work;
+  if (!w || w.stage === 'ApplicationSubmitted' || w.audit.auditId !== auditId) return f;
+  return { ...f, work: { ...w, audit: change(w.audit) } };
+}
+
+function withTeam(f: CentreFile, auditId: string, change: (team: AuditTeam) => AuditTeam): CentreFile {
+  const team = f.auditTeams[auditId] ?? { everAppointed: [], active: [] };
+  return { ...f, auditTeams: { ...f.auditTeams, [auditId]: change(team) } };
+}
+
+function withFinding(f: CentreFile, findingId: string, change: Partial<CentreFile['findings'][string]>): CentreFile {
+  const finding = f.findings[findingId];
+  return finding ? { ...f, findings: { ...f.findings, [findingId]: { ...finding, ...change } } } : f;
+}
+
+const without = (list: string[], item: string): string[] => list.filter((x) => x !== item);
+const withItem = (list: string[], item: string): string[] => (list.includes(item) ? list : [...list, item]);
+
+function apply(f: CentreFile, event: CentreEvent): CentreFile {
+  switch (event.type) {
+    case 'CentreRegistered':
+      return f;
+    case 'SignOffAttested': {
+      const { signatory, signatoryId, attestedAt } = event.data;
+      return { ...f, profile: { ...f.profile, signOff: { signatory, signatoryId, attestedAt } } };
+    }
+    case 'ProcedureVolumeUpdated':
+      return { ...f, profile: { ...f.profile, proceduresPerYear: event.data.proceduresPerYear } };
+    case 'CentreEnrolled':
+      return { ...f, enrolment: { enrolledAt: event.data.enrolledAt, paidUntil: event.data.enrolmentPaidUntil, lapsedAt: null } };
+    case 'EnrolmentRenewed':
+      return f.enrolment ? { ...f, enrolment: { ...f.enrolment, paidUntil: event.data.enrolmentPaidUntil, lapsedAt: null } } : f;
+    case 'EnrolmentLapsed':
+      return f.enrolment ? { ...f, enrolment: { ...f.enrolment, lapsedAt: event.data.lapsedAt } } : f;
+    case 'ApplicationSubmitted': {
+      const d = event.data;
+      const work: Work = {
+        stage: 'ApplicationSubmitted',
+        application: {
+          applicationId: d.applicationId, kind: d.kind, schemeVersion: d.schemeVersion, answers: d.answers,
+          caseCount: d.icr.caseReferences.length, submittedAt: d.submittedAt, submittedBy: d.submittedBy,
+        },
+      };
+      // An initial application after an award ended opens a new cycle (rule 9).
+      if (f.ended && d.kind === 'initial') return { ...f, work, ended: null, cycle: f.cycle + 1, terms: [] };
+      return { ...f, work };
+    }
+    case 'AuditOpened': {
+      if (f.work?.stage !== 'ApplicationSubmitted') return f;
+      const d = event.data;
+      const audit: Audit = {
+        auditId: d.auditId, applicationId: d.applicationId, kind: d.kind, schemeVersion: d.schemeVersion, dueDate: d.dueDate,
+        openedAt: d.openedAt, objections: {}, evidenceRequests: {}, clockPausedSince: null, evidenceCompleteAt: null, judged: {},
+      };
+      return withTeam({ ...f, work: { stage: 'UnderAudit', application: f.work.application, audit } }, d.auditId, (t) => t);
+    }
+    case 'AuditorObjectionRaised':
+      return withAudit(f, event.data.auditId, (a) => ({ ...a, objections: { ...a.objections, [event.data.auditorId]: 'pending' } }));
+    case 'AuditorObjectionDecided': {
+      const { auditId, auditorId, upheld } = event.data;
+      const next = withAudit(f, auditId, (a) => ({ ...a, objections: { ...a.objections, [auditorId]: upheld ? 'upheld' : 'rejected' } }));
+      // An upheld objection removes an auditor who was already appointed.
+      return upheld ? withTeam(next, auditId, (t) => ({ ...t, active: without(t.active, auditorId) })) : next;
+    }
+    case 'AuditorAppointed':
+      return withTeam(f, event.data.auditId, (t) => ({
+        everAppointed: withItem(t.everAppointed, event.data.auditorId),
+        active: withItem(t.active, event.data.auditorId),
+      }));
+    case 'AuditorRecused':
+      return withTeam(f, event.data.auditId, (t) => ({ ...t, active: without(t.active, event.data.auditorId) }));
+    case 'EvidenceRequested': {
+      const { auditId, requestId, requestedAt } = event.data;
+      return withAudit(f, auditId, (a) => ({
+        ...a,
+        evidenceRequests: { ...a.evidenceRequests, [requestId]: { requestedAt, providedAt: null } },
+        clockPausedSince: a.clockPausedSince ?? requestedAt,
+        evidenceCompleteAt: null,
+      }));
+    }
+    case 'EvidenceProvided': {
+      const { auditId, requestId, providedAt } = event.data;
+      return withAudit(f, auditId, (a) => {
+        const request = a.evidenceRequests[requestId];
+        if (!request) return a;
+        const evidenceRequests = { ...a.evidenceRequests, [requestId]: { ...request, providedAt } };
+        const stillOpen = Object.values(evidenceRequests).some((r) => r.providedAt === null);
+        return stillOpen
+          ? { ...a, evidenceRequests }
+          : { ...a, evidenceRequests, clockPausedSince: null, evidenceCompleteAt: providedAt };
+      });
+    }
+    case 'CriterionJudged': {
+      const { auditId, criterionId, met, judgedAt, judgedBy } = event.data;
+      return withAudit(f, auditId, (a) => ({ ...a, judged: { ...a.judged, [criterionId]: { met, judgedAt, judgedBy } } }));
+    }
+    case 'FindingRaised': {
+      const d = event.data;
+      return {
+        ...f,
+        findings: {
+          ...f.findings,
+          [d.findingId]: {
+            findingId: d.findingId, auditId: d.auditId, grade: d.grade, criterionId: d.criterionId, dueDate: d.dueDate,
+            raisedAt: d.raisedAt, state: 'open', overdueAt: null,
+          },
+        },
+      };
+    }
+    case 'CorrectiveActionSubmitted':
+      return withFinding(f, event.data.findingId, { state: 'action_submitted' });
+    case 'CorrectiveActionAccepted':
+      return withFinding(f, event.data.findingId, { state: 'action_accepted' });
+    case 'CorrectiveActionOverdue':
+      return withFinding(f, event.data.findingId, { overdueAt: event.data.detectedAt });
+    case 'FindingClosed':
+      return withFinding(f, event.data.findingId, { state: 'closed' });
+    case 'AuditPassed':
+    case 'AuditFailed': {
+      const w = f.work;
+      if (w?.stage !== 'UnderAudit' || w.audit.auditId !== event.data.auditId) return f;
+      const d = event.data;
+      const passed = d.recommendation === 'pass';
+      const outcome = {
+        passed,
+        allExtendedMet: passed ? d.allExtendedMet : false,
+        unmetExtendedCriteria: passed ? d.unmetExtendedCriteria : [],
+        unmetCoreCriteria: passed ? [] : d.unmetCoreCriteria,
+        completedAt: d.completedAt,
+        completedBy: d.completedBy,
+      };
+      const work: WorkAt<'AuditPassed'> | WorkAt<'AuditFailed'> = passed
+        ? { stage: 'AuditPassed', application: w.application, audit: w.audit, outcome }
+        : { stage: 'AuditFailed', application: w.application, audit: w.audit, outcome };
+      return { ...f, work };
+    }
+    case 'AccreditationGranted':
+    case 'ExcellenceSealAwarded': {
+      const d = event.data;
+      const award = {
+        kind: event.type === 'AccreditationGranted' ? ('accreditation' as const) : ('excellence' as const),
+        auditId: d.auditId, certificateNumber: d.certificateNumber, validFrom: d.validFrom, validUntil: d.validUntil,
+        schemeVersion: d.schemeVersion, decidedAt: d.decidedAt, decidedBy: d.decidedBy,
+      };
+      return { ...f, award, terms: [...f.terms, award], work: null, suspension: null, ended: null };
+    }
+    case 'AccreditationRefused': {
+      const d = event.data;
+      return {
+        ...f,
+        work: null,
+        decisions: {
+          ...f.decisions,
+          refusal: { decidedAt: d.decidedAt, decidedBy: d.decidedBy, auditId: d.auditId, appealId: null, restoreWork: f.work, restoreAward: null },
+        },
+      };
+    }
+    case 'AccreditationSuspended': {
+      if (!f.award) return f;
+      const d = event.data;
+      return {
+        ...f,
+        suspension: { reason: d.reason, suspendedAt: d.suspendedAt, suspendedUntil: d.suspendedUntil, decidedBy: d.decidedBy, limitReachedAt: null },
+        decisions: {
+          ...f.decisions,
+          suspension: { decidedAt: d.suspendedAt, decidedBy: d.decidedBy, auditId: f.award.auditId, appealId: null, restoreWork: null, restoreAward: null },
+        },
+      };
+    }
+    case 'AccreditationReinstated':
+      return { ...f, suspension: null };
+    case 'SuspensionLimitReached':
+      return f.suspension ? { ...f, suspension: { ...f.suspension, limitReachedAt: event.data.limitReachedAt } } : f;
+    case 'AccreditationWithdrawn': {
+      if (!f.award) return f;
+      const d = event.data;
+      return {
+        ...f,
+        award: null, suspension: null, work: null,
+        ended: { kind: 'Withdrawn', at: d.withdrawnAt, lastAward: f.award },
+        decisions: {
+          ...f.decisions,
+          withdrawal: { decidedAt: d.withdrawnAt, decidedBy: d.decidedBy, auditId: f.award.auditId, appealId: null, restoreWork: null, restoreAward: f.award },
+        },
+      };
+    }
+    case 'AccreditationRelinquished':
+      return f.award
+        ? { ...f, award: null, suspension: null, work: null, ended: { kind: 'Relinquished', at: event.data.relinquishedAt, lastAward: f.award } }
+        : f;
+    case 'AccreditationExpired':
+      // A renewal lodged before expiry stays: only the seal can still come of it.
+      return f.award ? { ...f, award: null, suspension: null, ended: { kind: 'Expired', at: event.data.expiredAt, lastAward: f.award } } : f;
+    case 'RenewalReminderIssued':
+      return { ...f, remindersIssued: [...f.remindersIssued, `${event.data.validUntil}|${event.data.monthsBefore}`] };
+    case 'AppealLodged': {
+      const d = event.data;
+      const record = f.decisions[d.against];
+      return {
+        ...f,
+        appeals: {
+          ...f.appeals,
+          [d.appealId]: { appealId: d.appealId, against: d.against, lodgedAt: d.lodgedAt, lodgedBy: d.lodgedBy, state: 'open', decidedAt: null, decidedBy: null },
+        },
+        decisions: record ? { ...f.decisions, [d.against]: { ...record, appealId: d.appealId } } : f.decisions,
+      };
+    }
+    case 'AppealDecided': {
+      const d = event.data;
+      const appeal = f.appeals[d.appealId];
+      if (!appeal) return f;
+      const next: CentreFile = { ...f, appeals: { ...f.appeals, [d.appealId]: { ...appeal, state: d.outcome, decidedAt: d.decidedAt, decidedBy: d.decidedBy } } };
+      return d.outcome === 'upheld' ? overturn(next, appeal.against) : next;
+    }
+    case 'CorrectionRecorded':
+      return { ...f, corrections: [...f.corrections, { correctsEventId: event.data.correctsEventId, correctedAt: event.data.correctedAt }] };
+    default:
+      return assertNever(event);
+  }
+}
+
+/** An upheld appeal sets the decision aside, as far as nothing has happened since that replaced it. */
+function overturn(f: CentreFile, against: 'refusal' | 'suspension' | 'withdrawal'): CentreFile {
+  const record = f.decisions[against];
+  if (!record) return f;
+  switch (against) {
+    case 'refusal':
+      // The committee decides again on the same completed audit.
+      return f.work === null && record.restoreWork && !f.ended ? { ...f, work: record.restoreWork } : f;
+    case 'suspension':
+      return f.suspension && f.suspension.suspendedAt === record.decidedAt ? { ...f, suspension: null } : f;
+    case 'withdrawal':
+      // validUntil is untouched: an award restored after its validUntil still expires.
+      return f.ended?.kind === 'Withdrawn' && record.restoreAward ? { ...f, ended: null, award: record.restoreAward } : f;
+    default:
+      return assertNever(against);
+  }
+}

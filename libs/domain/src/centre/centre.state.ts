@@ -1,0 +1,235 @@
+import type { IsoDateTime } from '../shared/primitives';
+import type { AppealableDecision, ApplicationKind, CriterionAnswer, FindingGrade, Signatory, SuspensionReason } from './centre.events';
+
+export interface CentreProfile {
+  name: string;
+  country: string;
+  city: string;
+  institution: string;
+  proceduresPerYear: number;
+  representativeId: string;
+  contactId: string;
+  substituteId: string;
+  signOff: { signatory: Signatory; signatoryId: string; attestedAt: IsoDateTime } | null;
+}
+
+export interface Enrolment {
+  enrolledAt: IsoDateTime;
+  paidUntil: IsoDateTime;
+  /** Set by EnrolmentLapsed; cleared by a renewal or a new enrolment. */
+  lapsedAt: IsoDateTime | null;
+}
+
+export interface Application {
+  applicationId: string;
+  kind: ApplicationKind;
+  schemeVersion: string;
+  answers: Record<string, CriterionAnswer>;
+  caseCount: number;
+  submittedAt: IsoDateTime;
+  submittedBy: string;
+}
+
+export interface EvidenceRequest {
+  requestedAt: IsoDateTime;
+  providedAt: IsoDateTime | null;
+}
+
+export type ObjectionState = 'pending' | 'upheld' | 'rejected';
+
+export interface Audit {
+  auditId: string;
+  applicationId: string;
+  kind: ApplicationKind;
+  schemeVersion: string;
+  dueDate: IsoDateTime;
+  openedAt: IsoDateTime;
+  objections: Record<string, ObjectionState>;
+  evidenceRequests: Record<string, EvidenceRequest>;
+  /** The decision clock stops while any evidence request is open (DOMAIN.md, Assessment). */
+  clockPausedSince: IsoDateTime | null;
+  /** When the last open request was answered: the 8-12 week decision letter counts from here. */
+  evidenceCompleteAt: IsoDateTime | null;
+  judged: Record<string, { met: boolean; judgedAt: IsoDateTime; judgedBy: string }>;
+}
+
+export interface AuditOutcome {
+  passed: boolean;
+  allExtendedMet: boolean;
+  unmetExtendedCriteria: string[];
+  unmetCoreCriteria: string[];
+  completedAt: IsoDateTime;
+  completedBy: string;
+}
+
+/** The application in progress and how far it got. */
+export type Work =
+  | { stage: 'ApplicationSubmitted'; application: Application }
+  | { stage: 'UnderAudit'; application: Application; audit: Audit }
+  | { stage: 'AuditPassed'; application: Application; audit: Audit; outcome: AuditOutcome }
+  | { stage: 'AuditFailed'; application: Application; audit: Audit; outcome: AuditOutcome };
+export type WorkAt<S extends Work['stage']> = Extract<Work, { stage: S }>;
+
+/** Everyone ever appointed to an audit (separation of duties looks here) and who is active now. */
+export interface AuditTeam {
+  everAppointed: string[];
+  active: string[];
+}
+
+export type FindingState = 'open' | 'action_submitted' | 'action_accepted' | 'closed';
+
+export interface Finding {
+  findingId: string;
+  auditId: string;
+  grade: FindingGrade;
+  criterionId: string;
+  dueDate: IsoDateTime | null;
+  raisedAt: IsoDateTime;
+  state: FindingState;
+  overdueAt: IsoDateTime | null;
+}
+
+/** An accreditation or Centre of Excellence term. */
+export interface Award {
+  kind: 'accreditation' | 'excellence';
+  auditId: string;
+  certificateNumber: string;
+  validFrom: IsoDateTime;
+  validUntil: IsoDateTime;
+  schemeVersion: string;
+  decidedAt: IsoDateTime;
+  decidedBy: string;
+}
+
+export interface Suspension {
+  reason: SuspensionReason;
+  suspendedAt: IsoDateTime;
+  suspendedUntil: IsoDateTime;
+  decidedBy: string;
+  limitReachedAt: IsoDateTime | null;
+}
+
+export interface Ended {
+  kind: 'Expired' | 'Withdrawn' | 'Relinquished';
+  at: IsoDateTime;
+  lastAward: Award;
+}
+
+/** The latest appealable decision of each kind, with what an upheld appeal restores. */
+export interface AppealableDecisionRecord {
+  decidedAt: IsoDateTime;
+  decidedBy: string;
+  /** Audit whose auditors may not handle the appeal. */
+  auditId: string | null;
+  appealId: string | null;
+  /** Refusal: the completed audit to decide again. */
+  restoreWork: Work | null;
+  /** Withdrawal: the award to give back. */
+  restoreAward: Award | null;
+}
+
+export interface Appeal {
+  appealId: string;
+  against: AppealableDecision;
+  lodgedAt: IsoDateTime;
+  lodgedBy: string;
+  state: 'open' | 'upheld' | 'dismissed';
+  decidedAt: IsoDateTime | null;
+  decidedBy: string | null;
+}
+
+/** Facts every registered centre carries, whatever its status. */
+export interface CentreRecord {
+  centreId: string;
+  profile: CentreProfile;
+  enrolment: Enrolment | null;
+  /** Accreditation cycle; a new one starts with an initial application after an award ended. */
+  cycle: number;
+  /** Awards granted in the current cycle, oldest first ("completed 4-year term" looks here). */
+  terms: Award[];
+  findings: Record<string, Finding>;
+  auditTeams: Record<string, AuditTeam>;
+  decisions: Partial<Record<AppealableDecision, AppealableDecisionRecord>>;
+  appeals: Record<string, Appeal>;
+  /** `${validUntil}|${monthsBefore}` of reminders already issued. */
+  remindersIssued: string[];
+  corrections: Array<{ correctsEventId: string; correctedAt: IsoDateTime }>;
+  /** Latest occurredAt in the stream (rule 10). */
+  lastOccurredAt: IsoDateTime;
+}
+
+/** The slots that decide the status; `settleCentre` derives the status from them. */
+export interface CentreSlots {
+  award: Award | null;
+  work: Work | null;
+  suspension: Suspension | null;
+  ended: Ended | null;
+}
+
+export type CentreFile = CentreRecord & CentreSlots;
+
+type In<S extends string, X extends CentreSlots> = CentreRecord & X & { status: S };
+type NoAward = { award: null; suspension: null; ended: null };
+
+export type UnregisteredCentre = { status: 'Unregistered' };
+export type RegisteredCentre = In<'Registered', NoAward & { work: null }>;
+export type EnrolledCentre = In<'Enrolled', NoAward & { work: null }>;
+export type ApplicationSubmittedCentre = In<'ApplicationSubmitted', NoAward & { work: WorkAt<'ApplicationSubmitted'> }>;
+export type UnderAuditCentre = In<'UnderAudit', NoAward & { work: WorkAt<'UnderAudit'> }>;
+export type AwaitingDecisionCentre = In<'AwaitingDecision', NoAward & { work: WorkAt<'AuditPassed'> }>;
+export type AuditFailedCentre = In<'AuditFailed', NoAward & { work: WorkAt<'AuditFailed'> }>;
+/** Accredited or CoE; `work` is a re-certification or excellence application in progress. */
+export type AccreditedCentre = In<'Accredited', { award: Award; work: Work | null; suspension: null; ended: null }>;
+export type ExcellenceCentre = In<'CentreOfExcellence', { award: Award; work: Work | null; suspension: null; ended: null }>;
+export type SuspendedCentre = In<'Suspended', { award: Award; work: Work | null; suspension: Suspension; ended: null }>;
+/** Expired keeps a renewal application lodged before expiry: only the seal can still come of it (see rules/excellence.rules.ts). */
+export type ExpiredCentre = In<'Expired', { award: null; work: Work | null; suspension: null; ended: Ended }>;
+export type WithdrawnCentre = In<'Withdrawn', { award: null; work: null; suspension: null; ended: Ended }>;
+export type RelinquishedCentre = In<'Relinquished', { award: null; work: null; suspension: null; ended: Ended }>;
+
+export type KnownCentre =
+  | RegisteredCentre
+  | EnrolledCentre
+  | ApplicationSubmittedCentre
+  | UnderAuditCentre
+  | AwaitingDecisionCentre
+  | AuditFailedCentre
+  | AccreditedCentre
+  | ExcellenceCentre
+  | SuspendedCentre
+  | ExpiredCentre
+  | WithdrawnCentre
+  | RelinquishedCentre;
+
+export type CentreState = UnregisteredCentre | KnownCentre;
+export type CentreStatus = CentreState['status'];
+
+export const initialCentreState = (): CentreState => ({ status: 'Unregistered' });
+
+const STAGE_STATUS = {
+  ApplicationSubmitted: 'ApplicationSubmitted',
+  UnderAudit: 'UnderAudit',
+  AuditPassed: 'AwaitingDecision',
+  AuditFailed: 'AuditFailed',
+} as const;
+
+/** Status is derived from the slots, so it cannot disagree with them. */
+export function statusOf(file: CentreFile): KnownCentre['status'] {
+  if (file.ended) return file.ended.kind;
+  if (file.award) return file.suspension ? 'Suspended' : file.award.kind === 'excellence' ? 'CentreOfExcellence' : 'Accredited';
+  if (file.work) return STAGE_STATUS[file.work.stage];
+  return file.enrolment && !file.enrolment.lapsedAt ? 'Enrolled' : 'Registered';
+}
+
+export function settleCentre(file: CentreFile): KnownCentre {
+  // The single cast: evolve keeps the slot combinations statusOf maps to a legal variant.
+  return { ...file, status: statusOf(file) } as KnownCentre;
+}
+
+export function fileOf(state: KnownCentre): CentreFile {
+  const { status: _status, ...file } = state;
+  return file;
+}
+
+/** Does the centre hold an award that gives it the right to the seal? */
+export const holdsValidAward = (state: CentreState): boolean => state.status === 'Accredited' || state.status === 'CentreOfExcellence';

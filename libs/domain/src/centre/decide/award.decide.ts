@@ -1,0 +1,73 @@
+import { assertAwardNotFinal } from '../../rules/final-award.rules';
+import { suspensionEnd, suspensionLimitAt } from '../../rules/suspension.rules';
+import { assertDue } from '../../rules/timers.rules';
+import { getScheme } from '../../scheme/scheme.registry';
+import type { DecisionContext } from '../../shared/decision-context';
+import { DomainRuleBroken } from '../../shared/domain-errors';
+import { addMonths, notBefore, toMs } from '../../shared/time';
+import type { CentreEvent } from '../centre.events';
+import type { Award, KnownCentre } from '../centre.state';
+import { type CommandData, notAllowed } from './decide-support';
+
+function heldAward(state: KnownCentre, what: string): Award {
+  assertAwardNotFinal(state, what);
+  if (!state.award) return notAllowed(state, what);
+  return state.award;
+}
+
+/** Rule 8; rule 7: validUntil is not touched. */
+export function suspendAccreditation(d: CommandData<'SuspendAccreditation'>, state: KnownCentre, ctx: DecisionContext): CentreEvent[] {
+  const award = heldAward(state, 'Suspending the accreditation');
+  if (state.status === 'Suspended') throw new DomainRuleBroken('NotAllowedInStatus', `The award is already suspended since ${state.suspension.suspendedAt}.`);
+  const until = suspensionEnd(ctx.occurredAt, d.suspendedUntil, getScheme(award.schemeVersion));
+  return [{ type: 'AccreditationSuspended', data: { centreId: d.centreId, reason: d.reason, note: d.note, suspendedAt: ctx.occurredAt, suspendedUntil: until, decidedBy: ctx.actor.id } }];
+}
+
+export function reinstateAccreditation(d: CommandData<'ReinstateAccreditation'>, state: KnownCentre, ctx: DecisionContext): CentreEvent[] {
+  heldAward(state, 'Reinstating the accreditation');
+  if (state.status !== 'Suspended') return notAllowed(state, 'Reinstating (only a suspended award is reinstated)');
+  return [{ type: 'AccreditationReinstated', data: { centreId: d.centreId, reinstatedAt: ctx.occurredAt, decidedBy: ctx.actor.id } }];
+}
+
+/** Timer. [] when not suspended any more or already recorded. */
+export function recordSuspensionLimitReached(d: CommandData<'RecordSuspensionLimitReached'>, state: KnownCentre, ctx: DecisionContext): CentreEvent[] {
+  if (state.status !== 'Suspended' || state.suspension.limitReachedAt) return [];
+  const { suspendedAt } = state.suspension;
+  assertDue(ctx.occurredAt, suspensionLimitAt(suspendedAt, getScheme(state.award.schemeVersion)), 'The suspension limit');
+  return [{ type: 'SuspensionLimitReached', data: { centreId: d.centreId, suspendedAt, limitReachedAt: ctx.occurredAt } }];
+}
+
+export function withdrawAccreditation(d: CommandData<'WithdrawAccreditation'>, state: KnownCentre, ctx: DecisionContext): CentreEvent[] {
+  heldAward(state, 'Withdrawing the accreditation');
+  return [{ type: 'AccreditationWithdrawn', data: { centreId: d.centreId, reason: d.reason, withdrawnAt: ctx.occurredAt, decidedBy: ctx.actor.id } }];
+}
+
+export function relinquishAccreditation(d: CommandData<'RelinquishAccreditation'>, state: KnownCentre, ctx: DecisionContext): CentreEvent[] {
+  heldAward(state, 'Relinquishing the accreditation');
+  return [{ type: 'AccreditationRelinquished', data: { centreId: d.centreId, reason: d.reason, relinquishedAt: ctx.occurredAt, relinquishedBy: ctx.actor.id } }];
+}
+
+/** A timer naming the validUntil it was scheduled for is stale once a renewal moved validUntil. */
+const isStale = (award: Award, scheduledFor: string | undefined): boolean =>
+  scheduledFor !== undefined && toMs(scheduledFor) !== toMs(award.validUntil);
+
+/** Timer, rule 7. [] when there is no award to expire or the timer is stale. */
+export function expireAccreditation(d: CommandData<'ExpireAccreditation'>, state: KnownCentre, ctx: DecisionContext): CentreEvent[] {
+  const award = state.award;
+  if (!award || isStale(award, d.validUntil)) return [];
+  assertDue(ctx.occurredAt, award.validUntil, 'The expiry');
+  return [{ type: 'AccreditationExpired', data: { centreId: d.centreId, validUntil: award.validUntil, expiredAt: ctx.occurredAt } }];
+}
+
+/** Timer. [] when there is no award, the timer is stale, the reminder went out already, or expiry has passed. */
+export function issueRenewalReminder(d: CommandData<'IssueRenewalReminder'>, state: KnownCentre, ctx: DecisionContext): CentreEvent[] {
+  const award = state.award;
+  if (!award || isStale(award, d.validUntil)) return [];
+  const scheme = getScheme(award.schemeVersion);
+  if (!scheme.renewalReminderMonths.includes(d.monthsBefore)) {
+    throw new DomainRuleBroken('ReminderOffsetNotInScheme', `Scheme ${scheme.version} sends renewal reminders ${scheme.renewalReminderMonths.join(' and ')} months before expiry, not ${d.monthsBefore}.`);
+  }
+  if (state.remindersIssued.includes(`${award.validUntil}|${d.monthsBefore}`) || notBefore(ctx.occurredAt, award.validUntil)) return [];
+  assertDue(ctx.occurredAt, addMonths(award.validUntil, -d.monthsBefore), `The ${d.monthsBefore}-month renewal reminder`);
+  return [{ type: 'RenewalReminderIssued', data: { centreId: d.centreId, validUntil: award.validUntil, monthsBefore: d.monthsBefore, issuedAt: ctx.occurredAt } }];
+}

@@ -1,0 +1,35 @@
+import type { PersonFacts } from '../centre/centre.commands';
+import type { AppealableDecision } from '../centre/centre.events';
+import type { Appeal, AppealableDecisionRecord, AuditTeam, CentreRecord } from '../centre/centre.state';
+import type { Scheme } from '../scheme/scheme.types';
+import { DomainRuleBroken } from '../shared/domain-errors';
+import type { IsoDateTime } from '../shared/primitives';
+import { addDays, isAfter } from '../shared/time';
+
+/** Appeals practice: against a refusal, suspension or withdrawal actually received, once, within the window. */
+export function assertAppealable(record: AppealableDecisionRecord | undefined, against: AppealableDecision, at: IsoDateTime, scheme: Scheme): AppealableDecisionRecord {
+  if (!record) throw new DomainRuleBroken('NothingToAppeal', `The centre has received no ${against} to appeal against.`);
+  if (record.appealId) throw new DomainRuleBroken('AppealAlreadyLodged', `The ${against} of ${record.decidedAt} is already under appeal ${record.appealId}.`);
+  const closesAt = addDays(record.decidedAt, scheme.appealWindowDays);
+  if (isAfter(at, closesAt)) {
+    throw new DomainRuleBroken('AppealWindowClosed', `Appeals against the ${against} of ${record.decidedAt} closed on ${closesAt} (${scheme.appealWindowDays} days).`);
+  }
+  return record;
+}
+
+export function openAppealOf(centre: CentreRecord, appealId: string): Appeal {
+  const appeal = centre.appeals[appealId];
+  if (!appeal) throw new DomainRuleBroken('AppealNotFound', `Appeal ${appealId} does not exist for this centre.`);
+  if (appeal.state !== 'open') throw new DomainRuleBroken('AppealAlreadyDecided', `Appeal ${appealId} was already ${appeal.state}.`);
+  return appeal;
+}
+
+/** Appeal handlers are independent of whoever decided and of the audit's auditors. */
+export function assertIndependentAppealDecider(deciderId: string, record: AppealableDecisionRecord, team: AuditTeam | undefined, facts: PersonFacts): void {
+  if (record.decidedBy === deciderId) {
+    throw new DomainRuleBroken('AppealDeciderTookDecision', `${deciderId} took the decision under appeal and cannot decide the appeal.`);
+  }
+  if (team?.everAppointed.includes(deciderId) || facts.consultedForCentre || facts.conflictDeclared) {
+    throw new DomainRuleBroken('AppealDeciderNotIndependent', `${deciderId} audited, consulted for or declared a conflict with this centre and cannot decide its appeal.`);
+  }
+}
