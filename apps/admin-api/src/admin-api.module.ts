@@ -1,13 +1,15 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { AuditorCommandHandler, CLOCK, CentreCommandHandler, DeciderRunner, ID_SOURCE, createDeciderRunner } from '@accreditation/application';
+import { AuditTrailReplay, AuditorCommandHandler, CLOCK, CentreCommandHandler, DeciderRunner, ID_SOURCE, createDeciderRunner, readStoredEvent } from '@accreditation/application';
 import { EVENT_STORE } from '@accreditation/event-store';
 import { AuthGuard } from './auth/auth.guard';
 import { TokenVerifier } from './auth/token-verifier';
 import { ENGINE_DEPS, type EngineDeps, READ_MODELS } from './bootstrap/engine-deps';
 import { CommandGateway } from './commands/command-gateway';
 import { HTTP_CONTROLLERS } from './http-controllers';
+import { QUERY_HANDLERS } from './queries/read-model.query-handlers';
+import { QUERY_CONTROLLERS } from './query-controllers';
 import { ErrorResponsesFilter } from './http/error-responses.filter';
 import { ETagInterceptor } from './http/etag.interceptor';
 
@@ -17,7 +19,7 @@ export class AdminApiModule {
     return {
       module: AdminApiModule,
       imports: [CqrsModule.forRoot()],
-      controllers: HTTP_CONTROLLERS,
+      controllers: [...HTTP_CONTROLLERS, ...QUERY_CONTROLLERS],
       providers: [
         { provide: ENGINE_DEPS, useValue: deps },
         { provide: EVENT_STORE, useValue: deps.store },
@@ -32,7 +34,9 @@ export class AdminApiModule {
           provide: TokenVerifier,
           useFactory: () => new TokenVerifier({ secret: deps.jwtSecret, jwksUrl: deps.config.auth.jwksUrl, issuer: deps.config.auth.issuer, audience: deps.config.auth.audience }),
         },
+        { provide: AuditTrailReplay, useFactory: () => new AuditTrailReplay(deps.store, readStoredEvent, deps.clock) },
         CommandGateway,
+        ...QUERY_HANDLERS,
         CentreCommandHandler,
         AuditorCommandHandler,
         { provide: APP_GUARD, useClass: AuthGuard },

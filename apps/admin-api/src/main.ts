@@ -7,7 +7,7 @@ import { randomIds, systemClock } from '@accreditation/application';
 import { developmentSecret } from './auth/development-secret';
 import { createAdminApi } from './bootstrap/create-admin-api';
 import { openStores } from './bootstrap/open-stores';
-import { startEngineProjector } from './bootstrap/start-engine-projector';
+import { startEngineProjector } from '../../projector/src/deadlines/start-engine-projector';
 import { ConfigError, loadConfig } from './config/app-config';
 
 const log = (message: string, extra: Record<string, unknown> = {}) =>
@@ -16,9 +16,12 @@ const log = (message: string, extra: Record<string, unknown> = {}) =>
 async function main(): Promise<void> {
   const config = loadConfig();
   log('starting', { eventStore: config.eventStore, database: config.databaseUrl ? 'DATABASE_URL' : `embedded under ${config.dataDir}` });
-  const stores = await openStores(config, (line) => log(line));
+  // The embedded server's own output (initdb, start-up) is noise unless debugging.
+  const stores = await openStores(config, (line) => config.logLevel === 'debug' && log(line, { source: 'postgresql' }));
   const jwtSecret = config.auth.jwtSecret ?? (config.auth.jwksUrl ? undefined : developmentSecret(config.dataDir));
-  const projector = config.runProjector ? await startEngineProjector(config, stores, systemClock) : undefined;
+  const projector = config.runProjector
+    ? await startEngineProjector({ store: stores.store, pool: stores.readModels, clock: systemClock, commandRetries: config.commandRetries })
+    : undefined;
   const app = await createAdminApi({
     config,
     store: stores.store,
@@ -26,7 +29,7 @@ async function main(): Promise<void> {
     clock: systemClock,
     ids: randomIds,
     jwtSecret,
-    readModelReadiness: projector?.readiness,
+    readModelReadiness: projector ? () => projector.readiness() : undefined,
   });
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host}:${config.port}`;

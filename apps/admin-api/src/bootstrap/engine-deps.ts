@@ -6,7 +6,7 @@ import type { AppConfig } from '../config/app-config';
 /** How far behind the read models are, as the projector reports it. */
 export interface ReadModelReadiness {
   ready: boolean;
-  projections: Array<{ name: string; position: string; behindEvents: number; behindSeconds: number; running: boolean }>;
+  workers: unknown[];
 }
 
 /** What the composition root hands the API: adapters are chosen here, in apps/, never in libs. */
