@@ -83,6 +83,7 @@ export interface EventStoreDbOptions {
 
 export class EventStoreDbEventStore implements EventStore {
   private readonly subscriptions = new Set<Subscription>();
+  private readonly appendLocks = new KeyedSerialiser();
   private readonly maxEventBytes: number;
   private readonly readPageSize: number;
   private readonly probeTimeoutMs: number;
@@ -118,8 +119,16 @@ export class EventStoreDbEventStore implements EventStore {
    * stream was before tells the two apart. A fresh write always moves the stream past that point;
    * a no-op never does. The extra read is the price of the port's `written` and of a correct
    * `nextExpectedRevision` after a retry (a tail read is an index lookup on the server).
+   * Appends to one stream from this process are serialised, so that concurrent identical
+   * retries each see the tail the previous one left (different streams still run in parallel;
+   * concurrent writes to one stream mostly conflict anyway, and the server still arbitrates
+   * between processes).
    */
-  async appendToStream(streamId: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
+  appendToStream(streamId: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
+    return this.appendLocks.run(String(streamId), () => this.appendNow(streamId, events, expected));
+  }
+
+  private async appendNow(streamId: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
     const validated = validateAppend(streamId, events, expected, this.maxEventBytes);
     // The original data and metadata are sent: validation proved they serialise to the JSON it
     // checked, and the client stringifies JSON events itself.
@@ -285,6 +294,27 @@ export class EventStoreDbEventStore implements EventStore {
       resume: () => void stream.resume(),
       close: () => stream.unsubscribe(),
     };
+  }
+}
+
+/** Runs tasks with the same key one after another (FIFO), tasks with different keys concurrently. */
+export class KeyedSerialiser {
+  private readonly tails = new Map<string, Promise<unknown>>();
+
+  run<T>(key: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    const result = previous.then(task, task);
+    const tail = result.catch(() => undefined);
+    this.tails.set(key, tail);
+    // Forget the key once nothing is queued behind this task, so the map does not grow.
+    void tail.then(() => {
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    });
+    return result;
+  }
+
+  get size(): number {
+    return this.tails.size;
   }
 }
 

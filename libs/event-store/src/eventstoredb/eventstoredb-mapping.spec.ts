@@ -17,7 +17,7 @@ import {
   toRecordedEvent,
   toServerFilter,
 } from './eventstoredb-mapping';
-import { toAppendResult } from './eventstoredb-event-store';
+import { KeyedSerialiser, toAppendResult } from './eventstoredb-event-store';
 
 describe('EventStoreDB mapping: expected revision', () => {
   it.each<[ExpectedRevision, unknown]>([
@@ -198,5 +198,36 @@ describe('EventStoreDB append result', () => {
   it('reads the tail when a fresh write comes back without a position', async () => {
     const result = await toAppendResult({ nextExpectedRevision: 1n, position: undefined }, { revision: 0, position: 5n }, 1, async () => ({ revision: 1, position: 9n }));
     expect(result).toEqual({ nextExpectedRevision: 1, position: 9n, written: 1 });
+  });
+});
+
+describe('EventStoreDB per-stream append serialiser', () => {
+  const tick = () => new Promise((r) => setTimeout(r, 1));
+
+  it('runs tasks of one key in order, one at a time, and other keys alongside', async () => {
+    const serialiser = new KeyedSerialiser();
+    const log: string[] = [];
+    const task = (name: string) => async () => {
+      log.push(`start ${name}`);
+      await tick();
+      log.push(`end ${name}`);
+      return name;
+    };
+    const results = await Promise.all([serialiser.run('a', task('a1')), serialiser.run('a', task('a2')), serialiser.run('b', task('b1'))]);
+    expect(results).toEqual(['a1', 'a2', 'b1']);
+    expect(log.indexOf('end a1')).toBeLessThan(log.indexOf('start a2'));
+    expect(log.indexOf('start b1')).toBeLessThan(log.indexOf('end a1'));
+    await tick();
+    expect(serialiser.size).toBe(0);
+  });
+
+  it('a failing task rejects its caller only and does not block the next', async () => {
+    const serialiser = new KeyedSerialiser();
+    const failed = serialiser.run('a', async () => {
+      throw new Error('conflict');
+    });
+    const next = serialiser.run('a', async () => 'ok');
+    await expect(failed).rejects.toThrow('conflict');
+    await expect(next).resolves.toBe('ok');
   });
 });
