@@ -14,6 +14,8 @@ export type { EventStoreFactory } from './conformance-context';
  * run; tests isolate themselves by stream prefix and by the head position at their start.
  */
 export function runEventStoreConformance(storeName: string, factory: EventStoreFactory): void {
+  // Concurrency cases against a real server take seconds; Jest's default is 5 s.
+  jest.setTimeout(60_000);
   describe(`[${storeName}] event store conformance`, () => {
     let store: EventStore | undefined;
     let cleanup: (() => Promise<void>) | undefined;

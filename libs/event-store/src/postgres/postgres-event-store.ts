@@ -62,18 +62,22 @@ export class PostgresEventStore implements EventStore {
 
   /** Opens the pool and applies pending migrations; an unreachable database fails fast. */
   static async connect(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
+    const statementTimeout = options.statementTimeoutMs ?? 30_000;
     const config: PoolConfig = {
       connectionString: options.connectionString,
       max: options.poolSize ?? 10,
       connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
-      statement_timeout: options.statementTimeoutMs ?? 30_000,
+      statement_timeout: statementTimeout,
+      // Client-side backstop for a server or network that stops answering mid-query.
+      query_timeout: statementTimeout > 0 ? statementTimeout + 5000 : undefined,
       keepAlive: true,
       application_name: 'event-store',
     };
     const pool = new Pool(config);
     // An idle client losing its connection must not crash the process; the next query reconnects.
     pool.on('error', () => undefined);
-    const store = new PostgresEventStore(pool, { ...config, statement_timeout: 0 }, options);
+    // The LISTEN connection idles for hours: no statement or query timeout on it.
+    const store = new PostgresEventStore(pool, { ...config, statement_timeout: 0, query_timeout: undefined }, options);
     try {
       if (options.migrate ?? true) await migrate(pool);
       else await pool.query('SELECT 1');
