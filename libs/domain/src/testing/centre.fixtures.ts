@@ -175,3 +175,6 @@ export class CentreStory {
     return this;
   }
 }
+
+/** `day('2020-04-15')` → '2020-04-15T10:00:00.000Z'. */
+export const day = (date: string): IsoDateTime => `${date}T10:00:00.000Z`;

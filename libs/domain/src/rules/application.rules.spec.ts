@@ -1,0 +1,75 @@
+import { centreDecider } from '../centre/centre.decider';
+import type { CentreCommand } from '../centre/centre.commands';
+import type { ApplicationKind } from '../centre/centre.events';
+import { deciderSpec } from '../testing/decider-spec';
+import { answers, CentreStory, ctx, day, icr, REPRESENTATIVE } from '../testing/centre.fixtures';
+
+const spec = deciderSpec(centreDecider);
+const submit = (centreId: string, over: Partial<Extract<CentreCommand, { type: 'SubmitApplication' }>['data']> = {}, kind: ApplicationKind = 'initial'): CentreCommand => ({
+  type: 'SubmitApplication',
+  data: { centreId, applicationId: 'APP-X', kind, answers: answers(), icr: icr(), ...over },
+});
+
+describe('rule 2: applications', () => {
+  const enrolled = new CentreStory().onboarded(day('2025-03-01'));
+  const at = ctx(REPRESENTATIVE, day('2025-04-01'));
+
+  it('an enrolled centre submits a complete initial application under the current scheme', () => {
+    spec.given(enrolled.events).when(submit(enrolled.centreId), at).thenMatches([
+      { type: 'ApplicationSubmitted', data: { applicationId: 'APP-X', kind: 'initial', schemeVersion: 'IASIOS-2019.1', submittedAt: day('2025-04-01'), submittedBy: REPRESENTATIVE.id } },
+    ]);
+  });
+
+  it('extended criteria may be left unanswered', () => {
+    const coreOnly = Object.fromEntries(Object.entries(answers()).filter(([id]) => ['1a', '1c', '1e', '1f', '1g', '2b', '3a', '3c', '4b', '4c', '4d', '5d', '6a', '6b', '6c', '6d', '7a', '7b', '8a', '8b', '8c', '8d', '8e', '10c', '11a', '12a', '12b'].includes(id)));
+    spec.given(enrolled.events).when(submit(enrolled.centreId, { answers: coreOnly }), at).thenMatches([{ type: 'ApplicationSubmitted' }]);
+  });
+
+  it('EnrolmentNotActive: a registered centre that never enrolled cannot apply', () => {
+    const registered = new CentreStory().registered(day('2025-03-01'));
+    spec.given(registered.events).when(submit(registered.centreId), at).thenBreaks('EnrolmentNotActive');
+  });
+
+  it('CoreCriteriaUnanswered: every core criterion is answered', () => {
+    const { '8e': _, ...missing } = answers();
+    const error = spec.given(enrolled.events).when(submit(enrolled.centreId, { answers: missing }), at).thenBreaks('CoreCriteriaUnanswered');
+    expect(error.message).toContain('8e');
+  });
+
+  it('UnknownCriterion: answers name criteria of the scheme only', () => {
+    spec.given(enrolled.events).when(submit(enrolled.centreId, { answers: { ...answers(), '14a': { compliance: 'met', comment: '' } } }), at).thenBreaks('UnknownCriterion');
+  });
+
+  it.each([
+    ['29 cases', icr(29)],
+    ['31 cases', icr(31)],
+    ['duplicate references', { caseReferences: [...icr(29).caseReferences, 'ICR-001'], summary: '' }],
+    ['blank references', { caseReferences: [...icr(29).caseReferences, ' '], summary: '' }],
+  ])('InternalCaseReviewIncomplete: %s', (_, review) => {
+    spec.given(enrolled.events).when(submit(enrolled.centreId, { icr: review }), at).thenBreaks('InternalCaseReviewIncomplete');
+  });
+
+  it('ApplicationInProgress: one application at a time', () => {
+    const applied = new CentreStory().onboarded(day('2025-03-01')).applied(day('2025-03-10'));
+    spec.given(applied.events).when(submit(applied.centreId), at).thenBreaks('ApplicationInProgress');
+  });
+
+  it('ApplicationKindNotAllowed: a centre without an award cannot ask for re-certification', () => {
+    spec.given(enrolled.events).when(submit(enrolled.centreId, {}, 'recertification'), at).thenBreaks('ApplicationKindNotAllowed');
+  });
+
+  it('ApplicationKindNotAllowed: an accredited centre does not apply for initial accreditation', () => {
+    const accredited = new CentreStory().accredited(day('2025-03-01'));
+    spec.given(accredited.events).when(submit(accredited.centreId), at).thenBreaks('ApplicationKindNotAllowed');
+  });
+
+  it('an accredited centre applies for re-certification or excellence', () => {
+    const accredited = new CentreStory().accredited(day('2025-03-01'));
+    spec.given(accredited.events).when(submit(accredited.centreId, {}, 'excellence'), at).thenMatches([{ type: 'ApplicationSubmitted', data: { kind: 'excellence' } }]);
+  });
+
+  it('a suspended centre cannot apply', () => {
+    const suspended = new CentreStory().accredited(day('2025-03-01')).suspended(day('2025-03-20'));
+    spec.given(suspended.events).when(submit(suspended.centreId, {}, 'recertification'), at).thenBreaks('NotAllowedInStatus');
+  });
+});

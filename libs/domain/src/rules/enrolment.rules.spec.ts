@@ -1,0 +1,55 @@
+import { centreDecider } from '../centre/centre.decider';
+import { deciderSpec } from '../testing/decider-spec';
+import { CentreStory, ctx, day, OFFICE, REPRESENTATIVE, answers, icr, SYSTEM } from '../testing/centre.fixtures';
+
+const spec = deciderSpec(centreDecider);
+const enrol = (centreId: string) => ({ type: 'EnrolCentre' as const, data: { centreId, feeReference: 'FEE-9' } });
+
+describe('rule 1: enrolment eligibility', () => {
+  it('ProcedureVolumeBelowMinimum: fewer than 150 procedures a year', () => {
+    const story = new CentreStory().registered(day('2025-03-01'), 149).signedOff(day('2025-03-01'));
+    spec.given(story.events).when(enrol(story.centreId), ctx(OFFICE, day('2025-03-02'))).thenBreaks('ProcedureVolumeBelowMinimum');
+  });
+
+  it('exactly 150 procedures and a sign-off enrol the centre for 12 months', () => {
+    const story = new CentreStory().registered(day('2025-03-01'), 150).signedOff(day('2025-03-01'));
+    spec.given(story.events).when(enrol(story.centreId), ctx(OFFICE, day('2025-03-02'))).then([
+      { type: 'CentreEnrolled', data: { centreId: story.centreId, feeReference: 'FEE-9', enrolledAt: day('2025-03-02'), enrolledBy: OFFICE.id, enrolmentPaidUntil: day('2026-03-02') } },
+    ]);
+  });
+
+  it('SignOffNotAttested: no Head of Department or Hospital Director sign-off', () => {
+    const story = new CentreStory().registered(day('2025-03-01'));
+    spec.given(story.events).when(enrol(story.centreId), ctx(OFFICE, day('2025-03-02'))).thenBreaks('SignOffNotAttested');
+  });
+
+  it('AlreadyEnrolled: an active enrolment is renewed, not enrolled again', () => {
+    const story = new CentreStory().onboarded(day('2025-03-01'));
+    spec.given(story.events).when(enrol(story.centreId), ctx(OFFICE, day('2025-06-01'))).thenBreaks('AlreadyEnrolled');
+  });
+
+  it('EnrolmentNotActive: a lapsed enrolment cannot be renewed; the centre enrols again', () => {
+    const story = new CentreStory().onboarded(day('2025-03-01'));
+    story.run({ type: 'LapseEnrolment', data: { centreId: story.centreId } }, ctx(SYSTEM, day('2026-03-02')));
+    spec.given(story.events).when({ type: 'RenewEnrolment', data: { centreId: story.centreId, feeReference: 'F' } }, ctx(OFFICE, day('2026-04-01'))).thenBreaks('EnrolmentNotActive');
+    spec.given(story.events).when(enrol(story.centreId), ctx(OFFICE, day('2026-04-01'))).thenMatches([{ type: 'CentreEnrolled', data: { enrolmentPaidUntil: day('2027-04-01') } }]);
+  });
+
+  it('an early renewal continues the paid term', () => {
+    const story = new CentreStory().onboarded(day('2025-03-01'));
+    spec.given(story.events).when({ type: 'RenewEnrolment', data: { centreId: story.centreId, feeReference: 'F' } }, ctx(OFFICE, day('2026-02-01')))
+      .thenMatches([{ type: 'EnrolmentRenewed', data: { enrolmentPaidUntil: day('2027-03-01') } }]);
+  });
+
+  it('ProcedureVolumeInvalid: volumes are whole non-negative numbers', () => {
+    const story = new CentreStory().registered(day('2025-03-01'));
+    spec.given(story.events).when({ type: 'UpdateProcedureVolume', data: { centreId: story.centreId, proceduresPerYear: -3 } }, ctx(REPRESENTATIVE, day('2025-03-02'))).thenBreaks('ProcedureVolumeInvalid');
+  });
+
+  it('an application needs the enrolment to be paid up even before the lapse timer ran', () => {
+    const story = new CentreStory().onboarded(day('2025-03-01'));
+    spec.given(story.events)
+      .when({ type: 'SubmitApplication', data: { centreId: story.centreId, applicationId: 'A', kind: 'initial', answers: answers(), icr: icr() } }, ctx(REPRESENTATIVE, day('2026-03-05')))
+      .thenBreaks('EnrolmentNotActive');
+  });
+});
