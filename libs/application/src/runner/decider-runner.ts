@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DecisionContext } from '@accreditation/domain';
 import {
+  type AppendResult,
   type EventMetadata,
   type EventStore,
   type EventToAppend,
@@ -75,8 +76,9 @@ export class DeciderRunner {
       if (decided.length === 0) return { streamId, revision, commandId, replayed: false, events: [] };
 
       const toAppend = this.seal(decided, stored, { request, commandId, requestHash, ctx });
+      let appended: AppendResult;
       try {
-        await this.store.appendToStream(streamId, toAppend, revision === -1 ? 'no_stream' : revision);
+        appended = await this.store.appendToStream(streamId, toAppend, revision === -1 ? 'no_stream' : revision);
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
         if (request.expectedRevision !== undefined) {
@@ -87,7 +89,7 @@ export class DeciderRunner {
       }
       return {
         streamId,
-        revision: revision + toAppend.length,
+        revision: appended.nextExpectedRevision,
         commandId,
         replayed: false,
         events: toAppend.map((e, i) => ({ id: e.id, type: e.type, revision: revision + 1 + i, data: e.data })),

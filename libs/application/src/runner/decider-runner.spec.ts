@@ -1,0 +1,104 @@
+import { type CentreCommand, centreStreamId } from '@accreditation/domain';
+import { InMemoryEventStore, type EventStore, verifyChain } from '@accreditation/event-store';
+import { AdjustableClock } from '../ports/clock';
+import { createDeciderRunner } from './create-decider-runner';
+import { ConcurrencyConflict, IdempotencyKeyReused, PreconditionFailed } from './application.errors';
+import type { CommandRequest } from './command-request';
+import { centreDecider, currentSchemaVersion } from '@accreditation/domain';
+
+const office = { id: 'office-1', role: 'office' as const };
+const register: CentreCommand = {
+  type: 'RegisterCentre',
+  data: { centreId: 'c1', name: 'Centre One', country: 'FR', city: 'Lyon', institution: 'HCL', proceduresPerYear: 300, representativeId: 'p1', contactId: 'p2', substituteId: 'p3' },
+};
+const sequentialIds = () => {
+  let n = 0;
+  return { uuid: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}` };
+};
+const req = (command: CentreCommand, extra: Partial<CommandRequest<CentreCommand>> = {}): CommandRequest<CentreCommand> => ({ command, actor: office, correlationId: 'corr-1', ...extra });
+
+describe('DeciderRunner', () => {
+  let store: InMemoryEventStore;
+  let clock: AdjustableClock;
+  let ids: ReturnType<typeof sequentialIds>;
+  const runnerOn = (s: EventStore, retries = 3) => createDeciderRunner(s, clock, ids, retries);
+
+  beforeEach(() => {
+    ids = sequentialIds();
+    store = new InMemoryEventStore();
+    clock = new AdjustableClock(new Date('2024-01-10T09:00:00Z'));
+  });
+
+  it('reads, decides and appends with full metadata and a hash-chain link', async () => {
+    const runner = runnerOn(store);
+    const outcome = await runner.run(centreDecider, centreStreamId('c1'), req(register));
+    expect(outcome).toMatchObject({ streamId: 'centre-c1', revision: 0, replayed: false, events: [{ type: 'CentreRegistered', revision: 0 }] });
+    const [event] = await store.readStream('centre-c1');
+    expect(event.metadata).toMatchObject({
+      actor: office, correlationId: 'corr-1', causationId: 'corr-1', commandId: outcome.commandId,
+      recordedAt: '2024-01-10T09:00:00.000Z', occurredAt: '2024-01-10T09:00:00.000Z', schemaVersion: currentSchemaVersion('CentreRegistered'),
+    });
+    expect(verifyChain(await store.readStream('centre-c1'))).toMatchObject({ intact: true, verified: 1 });
+  });
+
+  it('chains each new event to the previous one of the stream', async () => {
+    const runner = runnerOn(store);
+    await runner.run(centreDecider, 'centre-c1', req(register));
+    await runner.run(centreDecider, 'centre-c1', req({ type: 'AttestSignOff', data: { centreId: 'c1', signatory: 'hospital_director', signatoryId: 'p9' } }));
+    const events = await store.readStream('centre-c1');
+    expect(events[1].metadata.previousHash).toBe(events[0].metadata.hash);
+    expect(verifyChain(events)).toMatchObject({ intact: true, verified: 2 });
+  });
+
+  it('answers a repeated Idempotency-Key with the first response and appends nothing', async () => {
+    const runner = runnerOn(store);
+    const first = await runner.run(centreDecider, 'centre-c1', req(register, { idempotencyKey: 'k-1' }));
+    clock.advance(60_000);
+    const again = await runner.run(centreDecider, 'centre-c1', req(register, { idempotencyKey: 'k-1' }));
+    expect(again).toEqual({ ...first, replayed: true });
+    expect(await store.readStream('centre-c1')).toHaveLength(1);
+  });
+
+  it('refuses an Idempotency-Key reused for a different request', async () => {
+    const runner = runnerOn(store);
+    await runner.run(centreDecider, 'centre-c1', req(register, { idempotencyKey: 'k-1' }));
+    const other = { ...register, data: { ...register.data, name: 'Another name' } };
+    await expect(runner.run(centreDecider, 'centre-c1', req(other, { idempotencyKey: 'k-1' }))).rejects.toBeInstanceOf(IdempotencyKeyReused);
+  });
+
+  it('fails with PreconditionFailed when If-Match names an old revision', async () => {
+    const runner = runnerOn(store);
+    await runner.run(centreDecider, 'centre-c1', req(register));
+    const attest: CentreCommand = { type: 'AttestSignOff', data: { centreId: 'c1', signatory: 'hospital_director', signatoryId: 'p9' } };
+    await expect(runner.run(centreDecider, 'centre-c1', req(attest, { expectedRevision: -1 }))).rejects.toBeInstanceOf(PreconditionFailed);
+    await expect(runner.run(centreDecider, 'centre-c1', req(attest, { expectedRevision: 0 }))).resolves.toMatchObject({ revision: 1 });
+  });
+
+  it('retries a lost race and gives up with ConcurrencyConflict after the bounded retries', async () => {
+    await runnerOn(store).run(centreDecider, 'centre-c1', req(register));
+    // A store whose every append loses the race: a rival writes just before ours.
+    let appends = 0;
+    const racing: EventStore = {
+      readStream: (id, options) => store.readStream(id, options),
+      readAll: (options) => store.readAll(options),
+      subscribeToAll: (handler, options) => store.subscribeToAll(handler, options),
+      health: () => store.health(),
+      close: () => store.close(),
+      appendToStream: async (streamId, events, expected) => {
+        appends++;
+        await store.appendToStream(streamId, [{ id: `00000000-0000-4000-9000-${String(appends).padStart(12, '0')}`, type: 'ProcedureVolumeUpdated', data: { centreId: 'c1', proceduresPerYear: 200 + appends, updatedAt: '2024-01-10T09:00:00.000Z', updatedBy: 'rival' } }], 'any');
+        return store.appendToStream(streamId, events, expected);
+      },
+    };
+    const attest: CentreCommand = { type: 'AttestSignOff', data: { centreId: 'c1', signatory: 'hospital_director', signatoryId: 'p9' } };
+    await expect(runnerOn(racing, 2).run(centreDecider, 'centre-c1', req(attest))).rejects.toBeInstanceOf(ConcurrencyConflict);
+    expect(appends).toBe(3);
+  });
+
+  it('records a historical import with occurredAt in the past and recordedAt now', async () => {
+    const runner = runnerOn(store);
+    await runner.run(centreDecider, 'centre-c1', req(register, { occurredAt: '2019-05-01T00:00:00.000Z' }));
+    const [event] = await store.readStream('centre-c1');
+    expect(event.metadata).toMatchObject({ occurredAt: '2019-05-01T00:00:00.000Z', recordedAt: '2024-01-10T09:00:00.000Z' });
+  });
+});
