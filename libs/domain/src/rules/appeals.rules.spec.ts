@@ -1,0 +1,86 @@
+import { centreDecider } from '../centre/centre.decider';
+import type { CentreCommand, PersonFacts } from '../centre/centre.commands';
+import type { AppealableDecision } from '../centre/centre.events';
+import { deciderSpec } from '../testing/decider-spec';
+import { AUDITOR_A, CentreStory, COMMITTEE, COMMITTEE_2, ctx, day, NO_FACTS, REPRESENTATIVE } from '../testing/centre.fixtures';
+
+const spec = deciderSpec(centreDecider);
+const lodge = (s: CentreStory, against: AppealableDecision, appealId = 'AP-1'): CentreCommand => ({ type: 'LodgeAppeal', data: { centreId: s.centreId, appealId, against, grounds: 'Disproportionate' } });
+const decide = (s: CentreStory, outcome: 'upheld' | 'dismissed', decider: PersonFacts = NO_FACTS, appealId = 'AP-1'): CentreCommand => ({ type: 'DecideAppeal', data: { centreId: s.centreId, appealId, outcome, reason: 'Reviewed', decider } });
+
+const suspended = () => new CentreStory().accredited(day('2025-01-15')).suspended(day('2025-03-01'));
+const refused = () => new CentreStory().onboarded(day('2025-01-15')).passedAudit(day('2025-02-01')).refused(day('2025-03-01'));
+
+describe('appeals', () => {
+  it('NothingToAppeal: no such decision was taken', () => {
+    const s = new CentreStory().accredited(day('2025-01-15'));
+    spec.given(s.events).when(lodge(s, 'withdrawal'), ctx(REPRESENTATIVE, day('2025-02-01'))).thenBreaks('NothingToAppeal');
+  });
+
+  it('is lodged within 30 days; AppealWindowClosed after', () => {
+    const s = suspended();
+    spec.given(s.events).when(lodge(s, 'suspension'), ctx(REPRESENTATIVE, day('2025-03-31'))).thenMatches([{ type: 'AppealLodged', data: { against: 'suspension' } }]);
+    spec.given(s.events).when(lodge(s, 'suspension'), ctx(REPRESENTATIVE, day('2025-04-01'))).thenBreaks('AppealWindowClosed');
+  });
+
+  it('AppealAlreadyLodged', () => {
+    const s = suspended();
+    s.run(lodge(s, 'suspension'), ctx(REPRESENTATIVE, day('2025-03-05')));
+    spec.given(s.events).when(lodge(s, 'suspension', 'AP-2'), ctx(REPRESENTATIVE, day('2025-03-06'))).thenBreaks('AppealAlreadyLodged');
+  });
+
+  it('AppealNotFound and AppealAlreadyDecided', () => {
+    const s = suspended();
+    spec.given(s.events).when(decide(s, 'dismissed'), ctx(COMMITTEE_2, day('2025-03-06'))).thenBreaks('AppealNotFound');
+    s.run(lodge(s, 'suspension'), ctx(REPRESENTATIVE, day('2025-03-05')));
+    s.run(decide(s, 'dismissed'), ctx(COMMITTEE_2, day('2025-03-20')));
+    spec.given(s.events).when(decide(s, 'upheld'), ctx(COMMITTEE_2, day('2025-03-21'))).thenBreaks('AppealAlreadyDecided');
+  });
+
+  it('AppealDeciderTookDecision: not the committee member who suspended', () => {
+    const s = suspended();
+    s.run(lodge(s, 'suspension'), ctx(REPRESENTATIVE, day('2025-03-05')));
+    spec.given(s.events).when(decide(s, 'upheld'), ctx(COMMITTEE, day('2025-03-20'))).thenBreaks('AppealDeciderTookDecision');
+  });
+
+  it('AppealDeciderNotIndependent: not an auditor of the audit, nor a consultant', () => {
+    const s = refused();
+    s.run(lodge(s, 'refusal'), ctx(REPRESENTATIVE, day('2025-03-05')));
+    spec.given(s.events).when(decide(s, 'upheld'), ctx({ id: AUDITOR_A.id, role: 'committee' }, day('2025-03-20'))).thenBreaks('AppealDeciderNotIndependent');
+    spec.given(s.events).when(decide(s, 'upheld', { ...NO_FACTS, consultedForCentre: true }), ctx(COMMITTEE_2, day('2025-03-20'))).thenBreaks('AppealDeciderNotIndependent');
+  });
+
+  it('upheld against a suspension: the award is back', () => {
+    const s = suspended();
+    s.run(lodge(s, 'suspension'), ctx(REPRESENTATIVE, day('2025-03-05')));
+    s.run(decide(s, 'upheld'), ctx(COMMITTEE_2, day('2025-03-20')));
+    expect(s.known.status).toBe('Accredited');
+    expect(s.known.award?.validUntil).toBe(day('2029-01-15'));
+  });
+
+  it('upheld against a withdrawal: the same award, same validUntil, is restored', () => {
+    const s = suspended().withdrawn(day('2025-06-01'));
+    s.run(lodge(s, 'withdrawal'), ctx(REPRESENTATIVE, day('2025-06-10')));
+    s.run(decide(s, 'upheld'), ctx(COMMITTEE_2, day('2025-06-20')));
+    expect(s.known.status).toBe('Accredited');
+    expect(s.known.award?.validUntil).toBe(day('2029-01-15'));
+  });
+
+  it('upheld against a refusal: the committee decides again on the same audit', () => {
+    const s = refused();
+    expect(s.known.status).toBe('Enrolled');
+    s.run(lodge(s, 'refusal'), ctx(REPRESENTATIVE, day('2025-03-05')));
+    s.run(decide(s, 'upheld'), ctx(COMMITTEE_2, day('2025-03-20')));
+    expect(s.known.status).toBe('AwaitingDecision');
+    s.granted(day('2025-03-21'), COMMITTEE_2);
+    expect(s.known.status).toBe('Accredited');
+  });
+
+  it('dismissed: nothing changes', () => {
+    const s = suspended();
+    s.run(lodge(s, 'suspension'), ctx(REPRESENTATIVE, day('2025-03-05')));
+    s.run(decide(s, 'dismissed'), ctx(COMMITTEE_2, day('2025-03-20')));
+    expect(s.known.status).toBe('Suspended');
+    expect(s.known.appeals['AP-1'].state).toBe('dismissed');
+  });
+});

@@ -1,0 +1,89 @@
+import { centreDecider } from '../centre/centre.decider';
+import type { CentreCommand } from '../centre/centre.commands';
+import type { FindingGrade } from '../centre/centre.events';
+import { deciderSpec } from '../testing/decider-spec';
+import { AUDITOR_A, AUDITOR_B, CentreStory, ctx, day, REPRESENTATIVE, SYSTEM } from '../testing/centre.fixtures';
+
+const spec = deciderSpec(centreDecider);
+const RAISED = day('2025-04-01');
+
+function withFinding(grade: FindingGrade): CentreStory {
+  const s = new CentreStory().onboarded(day('2025-03-01')).applied(day('2025-03-10')).auditOpened(day('2025-03-20')).appointed(day('2025-03-21'));
+  s.run({ type: 'RaiseFinding', data: { centreId: s.centreId, auditId: s.auditId, findingId: 'F1', grade, criterionId: '8c', description: 'Incomplete procedure notes' } }, ctx(AUDITOR_A, RAISED));
+  return s;
+}
+const submit = (s: CentreStory): CentreCommand => ({ type: 'SubmitCorrectiveAction', data: { centreId: s.centreId, findingId: 'F1', plan: 'Template' } });
+const accept = (s: CentreStory): CentreCommand => ({ type: 'AcceptCorrectiveAction', data: { centreId: s.centreId, findingId: 'F1' } });
+const close = (s: CentreStory): CentreCommand => ({ type: 'CloseFinding', data: { centreId: s.centreId, findingId: 'F1' } });
+const overdue = (s: CentreStory): CentreCommand => ({ type: 'MarkCorrectiveActionOverdue', data: { centreId: s.centreId, findingId: 'F1' } });
+
+describe('findings', () => {
+  it.each([
+    ['major', day('2025-06-30')],
+    ['minor', day('2025-09-28')],
+    ['observation', null],
+  ] as const)('a %s finding is due per the scheme (%s)', (grade, due) => {
+    expect(withFinding(grade).events.at(-1)).toMatchObject({ type: 'FindingRaised', data: { grade, dueDate: due, raisedBy: AUDITOR_A.id } });
+  });
+
+  it('FindingAlreadyExists', () => {
+    const s = withFinding('minor');
+    spec.given(s.events).when({ type: 'RaiseFinding', data: { centreId: s.centreId, auditId: s.auditId, findingId: 'F1', grade: 'minor', criterionId: '8c', description: '' } }, ctx(AUDITOR_A, RAISED)).thenBreaks('FindingAlreadyExists');
+  });
+
+  it('UnknownCriterion: findings name a criterion of the audit\'s scheme', () => {
+    const s = withFinding('minor');
+    spec.given(s.events).when({ type: 'RaiseFinding', data: { centreId: s.centreId, auditId: s.auditId, findingId: 'F2', grade: 'minor', criterionId: '99z', description: '' } }, ctx(AUDITOR_A, RAISED)).thenBreaks('UnknownCriterion');
+  });
+
+  it('FindingNotFound', () => {
+    const s = withFinding('minor');
+    spec.given(s.events).when({ type: 'CloseFinding', data: { centreId: s.centreId, findingId: 'NOPE' } }, ctx(AUDITOR_A, RAISED)).thenBreaks('FindingNotFound');
+  });
+
+  it('ObservationNeedsNoResponse, and an observation closes any time', () => {
+    const s = withFinding('observation');
+    spec.given(s.events).when(submit(s), ctx(REPRESENTATIVE, RAISED)).thenBreaks('ObservationNeedsNoResponse');
+    spec.given(s.events).when(close(s), ctx(AUDITOR_A, RAISED)).thenMatches([{ type: 'FindingClosed' }]);
+  });
+
+  it('major: submit → accept (verified) → close', () => {
+    const s = withFinding('major');
+    spec.given(s.events).when(close(s), ctx(AUDITOR_A, RAISED)).thenBreaks('FindingCloseRequiresAcceptedAction');
+    spec.given(s.events).when(accept(s), ctx(AUDITOR_A, RAISED)).thenBreaks('CorrectiveActionNotSubmitted');
+    s.run(submit(s), ctx(REPRESENTATIVE, day('2025-04-10')));
+    spec.given(s.events).when(submit(s), ctx(REPRESENTATIVE, day('2025-04-10'))).thenBreaks('FindingNotAwaitingAction');
+    spec.given(s.events).when(close(s), ctx(AUDITOR_A, day('2025-04-10'))).thenBreaks('FindingCloseRequiresAcceptedAction');
+    spec.given(s.events).when(accept(s), ctx(AUDITOR_B, day('2025-04-11'))).thenBreaks('OnlyAppointedAuditorsAssess');
+    s.run(accept(s), ctx(AUDITOR_A, day('2025-04-11')));
+    s.run(close(s), ctx(AUDITOR_A, day('2025-04-12')));
+    expect(s.known.findings.F1.state).toBe('closed');
+    spec.given(s.events).when(close(s), ctx(AUDITOR_A, day('2025-04-13'))).thenBreaks('FindingAlreadyClosed');
+  });
+
+  describe('the overdue timer (returns [] when done or moot)', () => {
+    it('TimerNotDue before the deadline', () => {
+      const s = withFinding('major');
+      spec.given(s.events).when(overdue(s), ctx(SYSTEM, day('2025-06-29'))).thenBreaks('TimerNotDue');
+    });
+
+    it('marks an unverified corrective action overdue', () => {
+      const s = withFinding('major');
+      spec.given(s.events).when(overdue(s), ctx(SYSTEM, day('2025-06-30'))).then([
+        { type: 'CorrectiveActionOverdue', data: { centreId: s.centreId, auditId: s.auditId, findingId: 'F1', dueDate: day('2025-06-30'), detectedAt: day('2025-06-30') } },
+      ]);
+    });
+
+    it('twice, after acceptance, or for an observation: []', () => {
+      const twice = withFinding('major');
+      twice.run(overdue(twice), ctx(SYSTEM, day('2025-07-01')));
+      spec.given(twice.events).when(overdue(twice), ctx(SYSTEM, day('2025-07-02'))).thenNothing();
+      const done = withFinding('minor');
+      done.run(submit(done), ctx(REPRESENTATIVE, day('2025-04-10')));
+      done.run(accept(done), ctx(AUDITOR_A, day('2025-04-11')));
+      spec.given(done.events).when(overdue(done), ctx(SYSTEM, day('2025-12-01'))).thenNothing();
+      const observation = withFinding('observation');
+      spec.given(observation.events).when(overdue(observation), ctx(SYSTEM, day('2026-12-01'))).thenNothing();
+    });
+  });
+});
