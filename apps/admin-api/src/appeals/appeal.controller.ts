@@ -2,7 +2,7 @@ import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CLOCK, type Clock, ID_SOURCE, type IdSource } from '@accreditation/application';
 import { LOOKED_UP_BY_HANDLER } from '../auditors/person-facts.placeholder';
-import { Roles } from '../auth/roles';
+import { HistoricalImport, Roles } from '../auth/roles';
 import { CommandGateway } from '../commands/command-gateway';
 import { MintedIds } from '../commands/minted-ids';
 import { CommandEndpoint } from '../http/api-responses';
@@ -12,6 +12,7 @@ import { DecideAppealDto } from './dto/decide-appeal.dto';
 import { LodgeAppealDto } from './dto/lodge-appeal.dto';
 
 @ApiTags('appeals')
+@HistoricalImport()
 @Controller('centres/:id/appeals')
 export class AppealController {
   private readonly minted: MintedIds;
@@ -25,7 +26,7 @@ export class AppealController {
   }
 
   @Post()
-  @Roles('centre', 'office')
+  @Roles('centre')
   @ApiOperation({ summary: 'Appeal against a refusal, suspension or withdrawal (LodgeAppeal → AppealLodged); the server mints appealId' })
   @CommandEndpoint('Appeal lodged')
   lodge(@Param('id', IdParam) id: string, @Body() dto: LodgeAppealDto, @Meta() meta: CommandMeta) {

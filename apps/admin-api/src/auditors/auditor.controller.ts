@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/roles';
+import { HistoricalImport, Roles } from '../auth/roles';
 import { CommandGateway } from '../commands/command-gateway';
 import { CommandEndpoint } from '../http/api-responses';
 import { type CommandMeta, Meta } from '../http/command-meta.decorator';
@@ -11,6 +11,7 @@ import { RegisterAuditorDto } from './dto/register-auditor.dto';
 import { OwnRecordOnly } from './own-record.guard';
 
 @ApiTags('auditors')
+@HistoricalImport()
 @Controller('auditors')
 export class AuditorController {
   constructor(private readonly commands: CommandGateway) {}
@@ -24,9 +25,9 @@ export class AuditorController {
   }
 
   @Post(':id/conflicts')
-  @Roles('auditor')
+  @Roles('auditor', 'office')
   @OwnRecordOnly('auditor', 'id')
-  @ApiOperation({ summary: 'Declare a conflict of interest with a centre, for yourself only (DeclareConflict → ConflictDeclared)' })
+  @ApiOperation({ summary: 'Declare a conflict of interest with a centre, an auditor for themselves only, the office on their behalf (DeclareConflict → ConflictDeclared)' })
   @CommandEndpoint('Conflict declared')
   declareConflict(@Param('id', IdParam) id: string, @Body() dto: DeclareConflictDto, @Meta() meta: CommandMeta) {
     return this.commands.auditor(meta, { type: 'DeclareConflict', data: { auditorId: id, ...dto } });

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, HttpStatus, Inject, Param, Post, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CLOCK, type Clock, ID_SOURCE, type IdSource } from '@accreditation/application';
-import { Roles } from '../auth/roles';
+import { HistoricalImport, Roles } from '../auth/roles';
 import { CommandGateway } from '../commands/command-gateway';
 import { MintedIds } from '../commands/minted-ids';
 import { CommandEndpoint, CommandOutcomeDto } from '../http/api-responses';
@@ -16,6 +16,7 @@ import { RequestEvidenceDto } from './dto/request-evidence.dto';
 
 /** The assessment itself: evidence, judgements, findings, and the auditors' recommendation. */
 @ApiTags('audits: assessment')
+@HistoricalImport()
 @Controller('centres/:id/audits/:auditId')
 export class AuditAssessmentController {
   private readonly minted: MintedIds;
@@ -37,7 +38,7 @@ export class AuditAssessmentController {
   }
 
   @Post('evidence-requests/:requestId/evidence')
-  @Roles('centre', 'office')
+  @Roles('centre')
   @ApiOperation({ summary: 'Provide the requested evidence; the decision clock resumes (ProvideEvidence → EvidenceProvided)' })
   @CommandEndpoint('Evidence provided')
   provideEvidence(@Param('id', IdParam) id: string, @Param('auditId', IdParam) auditId: string, @Param('requestId', IdParam) requestId: string, @Body() dto: ProvideEvidenceDto, @Meta() meta: CommandMeta) {

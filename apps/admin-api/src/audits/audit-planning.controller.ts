@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CLOCK, type Clock, ID_SOURCE, type IdSource } from '@accreditation/application';
 import { OwnRecordOnly } from '../auditors/own-record.guard';
 import { LOOKED_UP_BY_HANDLER } from '../auditors/person-facts.placeholder';
-import { Roles } from '../auth/roles';
+import { HistoricalImport, Roles } from '../auth/roles';
 import { CommandGateway } from '../commands/command-gateway';
 import { MintedIds } from '../commands/minted-ids';
 import { CommandEndpoint } from '../http/api-responses';
@@ -17,6 +17,7 @@ import { RecuseAuditorDto } from './dto/recuse-auditor.dto';
 
 /** Setting an audit up: opening it and choosing who may assess. */
 @ApiTags('audits: planning and auditors')
+@HistoricalImport()
 @Controller('centres/:id/audits')
 export class AuditPlanningController {
   private readonly minted: MintedIds;
@@ -55,7 +56,7 @@ export class AuditPlanningController {
   }
 
   @Post(':auditId/objections')
-  @Roles('centre', 'office')
+  @Roles('centre')
   @ApiOperation({ summary: 'Object to an auditor of the audit (ObjectToAuditor → AuditorObjectionRaised)' })
   @CommandEndpoint('Objection raised')
   object(@Param('id', IdParam) id: string, @Param('auditId', IdParam) auditId: string, @Body() dto: ObjectToAuditorDto, @Meta() meta: CommandMeta) {

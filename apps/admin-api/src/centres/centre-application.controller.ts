@@ -1,7 +1,7 @@
 import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CLOCK, type Clock, ID_SOURCE, type IdSource } from '@accreditation/application';
-import { Roles } from '../auth/roles';
+import { HistoricalImport, Roles } from '../auth/roles';
 import { CommandGateway } from '../commands/command-gateway';
 import { MintedIds } from '../commands/minted-ids';
 import { CommandEndpoint } from '../http/api-responses';
@@ -10,6 +10,7 @@ import { IdParam } from '../http/id-param.pipe';
 import { SubmitApplicationDto } from './dto/submit-application.dto';
 
 @ApiTags('centres: application')
+@HistoricalImport()
 @Controller('centres')
 export class CentreApplicationController {
   private readonly minted: MintedIds;
@@ -23,7 +24,7 @@ export class CentreApplicationController {
   }
 
   @Post(':id/applications')
-  @Roles('centre', 'office')
+  @Roles('centre')
   @ApiOperation({ summary: 'Submit the application form and the Internal Case Review (SubmitApplication → ApplicationSubmitted); the server mints applicationId' })
   @CommandEndpoint('Application submitted')
   submit(@Param('id', IdParam) id: string, @Body() dto: SubmitApplicationDto, @Meta() meta: CommandMeta) {

@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/roles';
+import { HistoricalImport, Roles } from '../auth/roles';
 import { CommandGateway } from '../commands/command-gateway';
 import { CommandEndpoint } from '../http/api-responses';
 import { type CommandMeta, Meta } from '../http/command-meta.decorator';
@@ -12,6 +12,7 @@ import { RenewEnrolmentDto } from './dto/renew-enrolment.dto';
 import { UpdateProcedureVolumeDto } from './dto/update-procedure-volume.dto';
 
 @ApiTags('centres: registration and enrolment')
+@HistoricalImport()
 @Controller('centres')
 export class CentreRegistrationController {
   constructor(private readonly commands: CommandGateway) {}

@@ -2,7 +2,7 @@ import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CLOCK, type Clock, ID_SOURCE, type IdSource } from '@accreditation/application';
 import { LOOKED_UP_BY_HANDLER } from '../auditors/person-facts.placeholder';
-import { Roles } from '../auth/roles';
+import { HistoricalImport, Roles } from '../auth/roles';
 import { CommandGateway } from '../commands/command-gateway';
 import { MintedIds } from '../commands/minted-ids';
 import { CommandEndpoint } from '../http/api-responses';
@@ -14,6 +14,7 @@ import { RefuseAccreditationDto } from './dto/refuse-accreditation.dto';
 
 /** The committee's decision on a completed audit. The acting member's independence is checked by the domain. */
 @ApiTags('decisions: accreditation')
+@HistoricalImport()
 @Controller('centres/:id')
 export class AccreditationDecisionController {
   private readonly minted: MintedIds;

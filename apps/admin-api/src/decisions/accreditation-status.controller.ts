@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/roles';
+import { HistoricalImport, Roles } from '../auth/roles';
 import { CommandGateway } from '../commands/command-gateway';
 import { CommandEndpoint } from '../http/api-responses';
 import { type CommandMeta, Meta } from '../http/command-meta.decorator';
@@ -12,6 +12,7 @@ import { WithdrawAccreditationDto } from './dto/withdraw-accreditation.dto';
 
 /** What happens to an award during its term: suspension, reinstatement, withdrawal, relinquishment. */
 @ApiTags('decisions: award status')
+@HistoricalImport()
 @Controller('centres/:id')
 export class AccreditationStatusController {
   constructor(private readonly commands: CommandGateway) {}
@@ -41,7 +42,7 @@ export class AccreditationStatusController {
   }
 
   @Post('relinquishment')
-  @Roles('centre', 'office')
+  @Roles('centre')
   @ApiOperation({ summary: 'The centre gives its award up (RelinquishAccreditation → AccreditationRelinquished)' })
   @CommandEndpoint('Accreditation relinquished')
   relinquish(@Param('id', IdParam) id: string, @Body() dto: RelinquishAccreditationDto, @Meta() meta: CommandMeta) {

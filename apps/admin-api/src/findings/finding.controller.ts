@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/roles';
+import { HistoricalImport, Roles } from '../auth/roles';
 import { CommandGateway } from '../commands/command-gateway';
 import { CommandEndpoint } from '../http/api-responses';
 import { type CommandMeta, Meta } from '../http/command-meta.decorator';
@@ -11,12 +11,13 @@ import { SubmitCorrectiveActionDto } from './dto/submit-corrective-action.dto';
 
 /** A finding's life after it is raised: the centre's corrective action, the auditor's verification. */
 @ApiTags('findings')
+@HistoricalImport()
 @Controller('centres/:id/findings/:findingId')
 export class FindingController {
   constructor(private readonly commands: CommandGateway) {}
 
   @Post('corrective-action')
-  @Roles('centre', 'office')
+  @Roles('centre')
   @ApiOperation({ summary: 'Submit the corrective action plan for a finding (SubmitCorrectiveAction → CorrectiveActionSubmitted)' })
   @CommandEndpoint('Corrective action submitted')
   submitCorrectiveAction(@Param('id', IdParam) id: string, @Param('findingId', IdParam) findingId: string, @Body() dto: SubmitCorrectiveActionDto, @Meta() meta: CommandMeta) {
