@@ -66,6 +66,15 @@ export class CentreStory {
     return produced;
   }
 
+  /** A copy to branch a history in a test without touching the original. */
+  fork(): CentreStory {
+    const copy = new CentreStory(this.centreId);
+    copy.events = [...this.events];
+    copy.state = this.state;
+    copy.seq = this.seq;
+    return copy;
+  }
+
   private next(prefix: string): string {
     this.seq += 1;
     return `${prefix}-${this.seq}`;
