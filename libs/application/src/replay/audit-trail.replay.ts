@@ -1,4 +1,4 @@
-import { AggregateNotFound, centreDecider, centreStreamId } from '@accreditation/domain';
+import { AggregateNotFound, type CentreEvent, type PointInTime, type TimedEvent, centreStateAt, centreStreamId, includesEvent } from '@accreditation/domain';
 import { type EventStore, type RecordedEvent, verifyChain } from '@accreditation/event-store';
 import type { Clock } from '../ports/clock';
 import type { StoredEventReader } from '../runner/stream-folding';
@@ -19,14 +19,10 @@ export class AuditTrailReplay {
     const streamId = centreStreamId(centreId);
     const stored = await this.store.readStream(streamId);
     if (stored.length === 0) throw new AggregateNotFound(`Centre ${centreId} is not registered`);
-    const shown = stored.filter((event) => includes(point, event));
-    let state = centreDecider.initialState();
-    const trail: TrailEntry[] = [];
-    for (const event of shown) {
-      const current = this.read(event);
-      state = centreDecider.evolve(state, current as Parameters<typeof centreDecider.evolve>[1]);
-      trail.push(toEntry(event, current.data as Record<string, unknown>));
-    }
+    const at = pointInTime(point);
+    const trail = stored.map((event) => toEntry(event, this.read(event).data as Record<string, unknown>)).filter((entry) => !at || includesEvent(entry, at));
+    // The domain's own time travel recomputes the state: the replay never re-implements evolve.
+    const state = centreStateAt(trail.map(toTimedEvent), at ?? { revision: Number.MAX_SAFE_INTEGER });
     return {
       centreId,
       streamId,
@@ -40,16 +36,16 @@ export class AuditTrailReplay {
   }
 }
 
-function includes(point: TrailPoint, event: RecordedEvent): boolean {
+function pointInTime(point: TrailPoint): PointInTime | undefined {
   switch (point.kind) {
     case 'latest':
-      return true;
+      return undefined;
     case 'revision':
-      return event.revision <= point.revision;
+      return { revision: point.revision };
     case 'asOf':
-      return Date.parse(String(event.metadata.occurredAt)) <= Date.parse(point.at);
+      return { asOf: point.at };
     case 'knownAt':
-      return Date.parse(String(event.metadata.recordedAt ?? event.recordedAt.toISOString())) <= Date.parse(point.at);
+      return { knownAt: point.at };
   }
 }
 
@@ -71,4 +67,10 @@ function toEntry(event: RecordedEvent, data: Record<string, unknown>): TrailEntr
     schemeVersion: String(m.schemeVersion ?? ''),
     hash: String(m.hash ?? ''),
   };
+}
+
+/** Entries already hold the upcast data, so no schemaVersion: the domain folds them as they are. */
+function toTimedEvent(entry: TrailEntry): TimedEvent {
+  const event = { type: entry.type, data: entry.data } as CentreEvent;
+  return { ...event, revision: entry.revision, occurredAt: entry.occurredAt, recordedAt: entry.recordedAt };
 }
