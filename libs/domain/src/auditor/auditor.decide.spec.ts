@@ -1,0 +1,44 @@
+import { AggregateNotFound } from '../shared/domain-errors';
+import { deciderSpec } from '../testing/decider-spec';
+import { AUDITOR_A, AUDITOR_B, ctx, day, OFFICE } from '../testing/centre.fixtures';
+import type { AuditorEvent } from './auditor.events';
+import { auditorDecider } from './auditor.decider';
+import { personFactsFor } from './auditor.facts';
+
+const spec = deciderSpec(auditorDecider);
+const T = day('2025-01-10');
+const registered: AuditorEvent[] = [{ type: 'AuditorRegistered', data: { auditorId: AUDITOR_A.id, country: 'IT', specialties: ['TACE'], registeredAt: T, registeredBy: OFFICE.id } }];
+
+describe('Auditor', () => {
+  it('RegisterAuditor → AuditorRegistered', () => {
+    spec.given([]).when({ type: 'RegisterAuditor', data: { auditorId: AUDITOR_A.id, country: 'IT', specialties: ['TACE'] } }, ctx(OFFICE, T)).then(registered);
+  });
+
+  it('AuditorAlreadyRegistered', () => {
+    spec.given(registered).when({ type: 'RegisterAuditor', data: { auditorId: AUDITOR_A.id, country: 'IT', specialties: [] } }, ctx(OFFICE, T)).thenBreaks('AuditorAlreadyRegistered');
+  });
+
+  it('unknown auditor → AggregateNotFound', () => {
+    spec.given([]).when({ type: 'DeclareConflict', data: { auditorId: 'x', centreId: 'c', description: '' } }, ctx(OFFICE, T)).thenThrows(AggregateNotFound);
+  });
+
+  it('an auditor declares their own conflicts; not someone else\'s', () => {
+    spec.given(registered).when({ type: 'DeclareConflict', data: { auditorId: AUDITOR_A.id, centreId: 'c-1', description: 'Trained there' } }, ctx(AUDITOR_A, day('2025-02-01'))).then([
+      { type: 'ConflictDeclared', data: { auditorId: AUDITOR_A.id, centreId: 'c-1', description: 'Trained there', declaredAt: day('2025-02-01'), declaredBy: AUDITOR_A.id } },
+    ]);
+    spec.given(registered).when({ type: 'DeclareConflict', data: { auditorId: AUDITOR_A.id, centreId: 'c-1', description: '' } }, ctx(AUDITOR_B, day('2025-02-01'))).thenBreaks('RoleNotPermitted');
+  });
+
+  it('the office records consultations; facts for a centre come from the fold', () => {
+    const events: AuditorEvent[] = [
+      ...registered,
+      { type: 'ConsultationRecorded', data: { auditorId: AUDITOR_A.id, centreId: 'c-2', description: 'Set up the service', consultedAt: day('2025-02-01'), recordedBy: OFFICE.id } },
+      { type: 'ConflictDeclared', data: { auditorId: AUDITOR_A.id, centreId: 'c-1', description: '', declaredAt: day('2025-02-02'), declaredBy: AUDITOR_A.id } },
+    ];
+    const state = events.reduce(auditorDecider.evolve, auditorDecider.initialState());
+    expect(personFactsFor(state, 'c-1')).toEqual({ registeredAuditor: true, conflictDeclared: true, consultedForCentre: false });
+    expect(personFactsFor(state, 'c-2')).toEqual({ registeredAuditor: true, conflictDeclared: false, consultedForCentre: true });
+    expect(personFactsFor(auditorDecider.initialState(), 'c-1')).toEqual({ registeredAuditor: false, conflictDeclared: false, consultedForCentre: false });
+    spec.given(events).when({ type: 'RecordConsultation', data: { auditorId: AUDITOR_A.id, centreId: 'c-3', description: '' } }, ctx(OFFICE, day('2025-02-01'))).thenBreaks('OccurredAtBeforeStreamHistory');
+  });
+});

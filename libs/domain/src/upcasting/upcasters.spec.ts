@@ -1,0 +1,34 @@
+import { CURRENT_SCHEMA_VERSIONS, currentSchemaVersion, EventSchemaVersionError, upcastEvent } from './upcasters';
+
+const v1 = {
+  centreId: 'hus', name: 'IR Strasbourg', location: 'Strasbourg, FR', institution: 'HUS', procedures: 420,
+  representativeId: 'rep-1', contactId: 'contact-1', substituteId: 'sub-1', registeredAt: '2019-06-01T00:00:00.000Z', registeredBy: 'office-1',
+};
+
+describe('upcasters', () => {
+  it('CentreRegistered v1 ("City, CC" location, `procedures`) → current shape', () => {
+    expect(upcastEvent({ type: 'CentreRegistered', data: v1, schemaVersion: 1 })).toEqual({
+      type: 'CentreRegistered',
+      data: {
+        centreId: 'hus', name: 'IR Strasbourg', city: 'Strasbourg', country: 'FR', institution: 'HUS', proceduresPerYear: 420,
+        representativeId: 'rep-1', contactId: 'contact-1', substituteId: 'sub-1', registeredAt: '2019-06-01T00:00:00.000Z', registeredBy: 'office-1',
+      },
+    });
+  });
+
+  it('a city with a comma keeps it; the country is after the last comma', () => {
+    expect(upcastEvent({ type: 'CentreRegistered', data: { ...v1, location: 'Memphis, Tennessee, US' }, schemaVersion: 1 }).data).toMatchObject({ city: 'Memphis, Tennessee', country: 'US' });
+  });
+
+  it('current versions and unversioned types pass through untouched', () => {
+    const data = { centreId: 'x' };
+    expect(upcastEvent({ type: 'CentreRegistered', data, schemaVersion: 2 }).data).toBe(data);
+    expect(upcastEvent({ type: 'CentreEnrolled', data }).data).toBe(data);
+    expect(currentSchemaVersion('CentreEnrolled')).toBe(1);
+    expect(CURRENT_SCHEMA_VERSIONS.CentreRegistered).toBe(2);
+  });
+
+  it('a version newer than the engine knows is an error, not a guess', () => {
+    expect(() => upcastEvent({ type: 'CentreRegistered', data: {}, schemaVersion: 3 })).toThrow(EventSchemaVersionError);
+  });
+});
