@@ -44,6 +44,7 @@ import type {
 } from '../event-store.port';
 import { EventStoreUnavailableError } from '../event-store.errors';
 import { DEFAULT_MAX_EVENT_BYTES, assertValidStreamName, validateAppend } from '../validation/append-validation';
+import { matchesFilter } from '../subscription/event-filter';
 import {
   UNKNOWN_POSITION,
   fromEsdbPosition,
@@ -53,7 +54,6 @@ import {
   isSystemEvent,
   mapAppendError,
   mapConnectionError,
-  matchesFilter,
   toEsdbExpectedRevision,
   toEsdbReadPosition,
   toRecordedEvent,

@@ -131,18 +131,6 @@ export function isSystemEvent(event: { streamId: string; type: string }): boolea
   return event.type.startsWith('$') || event.streamId.startsWith('$');
 }
 
-/**
- * The port's filter, applied client-side: an event must match every constraint that is given
- * (types exactly, streams by prefix). An empty list constrains nothing.
- */
-export function matchesFilter(event: { streamId: string; type: string }, filter: EventFilter | undefined): boolean {
-  if (!filter) return true;
-  const { eventTypes, streamPrefixes } = filter;
-  if (eventTypes && eventTypes.length > 0 && !eventTypes.includes(event.type)) return false;
-  if (streamPrefixes && streamPrefixes.length > 0 && !streamPrefixes.some((prefix) => event.streamId.startsWith(prefix))) return false;
-  return true;
-}
-
 /** What to ask the server to filter on; the client-side filter still runs on top of it. */
 export type ServerFilterSpec =
   | { on: 'eventType'; regex: string }
@@ -152,15 +140,21 @@ export type ServerFilterSpec =
 /**
  * EventStoreDB filters on one thing at a time. Exact event types become an anchored regex (a
  * prefix filter would let `Granted` match `GrantedLater`); with both constraints the server
- * narrows by type and the client checks the stream prefix. No filter still excludes system events.
+ * narrows by type and the client checks the stream prefix (the shared matchesFilter always runs
+ * on top). An empty list matches nothing, as on the other adapters. No filter still excludes
+ * system events.
  */
 export function toServerFilter(filter: EventFilter | undefined): ServerFilterSpec {
-  const types = filter?.eventTypes ?? [];
-  const prefixes = filter?.streamPrefixes ?? [];
-  if (types.length > 0) return { on: 'eventType', regex: `^(?:${types.map(escapeRegex).join('|')})$` };
-  if (prefixes.length > 0) return { on: 'streamName', prefixes };
+  const types = filter?.eventTypes;
+  const prefixes = filter?.streamPrefixes;
+  if (types) return { on: 'eventType', regex: `^(?:${types.map(escapeRegex).join('|')})$` };
+  if (prefixes && prefixes.length === 0) return { on: 'eventType', regex: MATCHES_NOTHING };
+  if (prefixes) return { on: 'streamName', prefixes };
   return { on: 'eventType', excludeSystemEvents: true };
 }
+
+/** Every event has a non-empty type, so this type regex lets nothing through. */
+const MATCHES_NOTHING = '^(?:)$';
 
 /** Escapes the metacharacters .NET and JavaScript regexes share (the server evaluates it in .NET). */
 export function escapeRegex(text: string): string {

@@ -119,7 +119,7 @@ describe('EventStoreDB subscription loop', () => {
   it('retries reading the head while the server is unreachable at start', async () => {
     let calls = 0;
     const feed = new FakeFeed([(sink) => push(sink, 1)], async () => {
-      if (++calls < 3) throw { type: 'unavailable' };
+      if (++calls < 3) throw Object.assign(new Error('down'), { type: 'unavailable' });
       return 1n;
     });
     const sub = startFeedSubscription(feed, async () => undefined, {}, fast);
