@@ -195,7 +195,10 @@ export class EventStoreDbEventStore implements EventStore {
     let after = options.fromPosition !== undefined && options.fromPosition > 0n ? options.fromPosition : undefined;
     try {
       for (;;) {
-        const page = this.client.readAll({ direction: FORWARDS, fromPosition: toEsdbReadPosition(after), maxCount: this.readPageSize });
+        // Small reads ask for small pages (+1: the inclusive server read repeats the event at the
+        // checkpoint), but not tiny ones: filtered-out and system events also fill pages.
+        const pageSize = Math.min(this.readPageSize, Math.max(64, maxCount - result.length + 1));
+        const page = this.client.readAll({ direction: FORWARDS, fromPosition: toEsdbReadPosition(after), maxCount: pageSize });
         let seen = 0;
         let lastInPage: bigint | undefined;
         for await (const resolved of page) {
@@ -213,7 +216,7 @@ export class EventStoreDbEventStore implements EventStore {
             return result;
           }
         }
-        if (seen < this.readPageSize || lastInPage === undefined) return result;
+        if (seen < pageSize || lastInPage === undefined) return result;
         after = lastInPage;
       }
     } catch (error) {
