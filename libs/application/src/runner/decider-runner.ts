@@ -87,6 +87,9 @@ export class DeciderRunner {
         if (attempt > this.options.maxRetries) throw new ConcurrencyConflict(streamId, attempt);
         continue;
       }
+      // Every id was already stored: a concurrent twin of this request (same Idempotency-Key) won
+      // the race. Answer as its replay, from the stream, so both get the same body.
+      if (appended.written === 0 && key) continue;
       return {
         streamId,
         revision: appended.nextExpectedRevision,
