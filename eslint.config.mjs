@@ -57,11 +57,11 @@ export default tseslint.config(
     },
   },
   {
-    // Plain CommonJS helpers (jest reporters, configs).
+    // Plain CommonJS helpers (jest reporters, setup files, configs).
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: {
       sourceType: 'commonjs',
-      globals: { module: 'writable', require: 'readonly', process: 'readonly', __dirname: 'readonly', console: 'readonly' },
+      globals: { module: 'writable', require: 'readonly', process: 'readonly', __dirname: 'readonly', console: 'readonly', jest: 'readonly' },
     },
     rules: {
       '@typescript-eslint/no-require-imports': 'off',
