@@ -17,8 +17,9 @@ import { DEFAULT_MAX_EVENT_BYTES, assertValidStreamName, validateAppend } from '
 import { type AllPage, startCatchUpSubscription } from '../subscription/catch-up-subscription';
 import { PostgresChangeNotifier } from './postgres-change-notifier';
 import { migrate } from './postgres-migrator';
-import { translateError } from './postgres-errors';
-import { APPEND_SQL, EVENT_COLUMNS, HEAD_SQL, READ_ALL_PAGE_SQL, expectedToSql, prefixPatterns, toRecordedEvent, type EventRow } from './postgres-sql';
+import { CONFLICT_SQLSTATE, translateError } from './postgres-errors';
+import { WrongExpectedRevisionError } from '../event-store.errors';
+import { APPEND_SQL, DUPLICATE_EVENT_ID_CONSTRAINT, EVENT_COLUMNS, IDEMPOTENCY_SQL, HEAD_SQL, READ_ALL_PAGE_SQL, expectedToSql, prefixPatterns, toRecordedEvent, type EventRow } from './postgres-sql';
 
 export interface PostgresEventStoreOptions {
   connectionString: string;
@@ -100,11 +101,34 @@ export class PostgresEventStore implements EventStore {
         expectedToSql(expected),
       ]);
       const row = rows[0];
-      if (row.written > 0) this.notifier.appended();
+      this.notifier.appended();
       return { nextExpectedRevision: row.next_revision, position: BigInt(row.last_position), written: row.written };
     } catch (error) {
+      const code = (error as { code?: string }).code;
+      const duplicate = code === '23505' && (error as { constraint?: string }).constraint === DUPLICATE_EVENT_ID_CONSTRAINT;
+      if (code === CONFLICT_SQLSTATE || duplicate) return this.resolveRetriedAppend(streamId, validated.map((e) => e.id), expected, error);
       throw translateError(error, { streamId, expected });
     }
+  }
+
+  /**
+   * EventStoreDB semantics for a failed append: if every id is already in the stream, it is a
+   * retry of an append that succeeded, so a no-op returning the stream's current head; if only
+   * some are, the writer is confused about the stream: a conflict. A second round trip, but only
+   * on this failure path.
+   */
+  private async resolveRetriedAppend(streamId: string, ids: string[], expected: ExpectedRevision, original: unknown): Promise<AppendResult> {
+    let row: { known: number; revision: number | null; last_position: string | null };
+    try {
+      ({ rows: [row] } = await this.pool.query(IDEMPOTENCY_SQL, [streamId, ids]));
+    } catch (error) {
+      throw translateError(error);
+    }
+    if (row.revision !== null && row.known === ids.length) {
+      return { nextExpectedRevision: row.revision, position: BigInt(row.last_position!), written: 0 };
+    }
+    if (row.known > 0) throw new WrongExpectedRevisionError(streamId, expected, row.revision ?? 'no_stream');
+    throw translateError(original, { streamId, expected });
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

@@ -4,6 +4,18 @@ import type { ExpectedRevision, RecordedEvent } from '../event-store.port';
 export const APPEND_SQL =
   'SELECT next_revision, last_position, written FROM es_append($1::text, $2::uuid[], $3::text[], $4::jsonb[], $5::jsonb[], $6::bigint)';
 
+/**
+ * After es_append failed with a conflict or a duplicate id: are these ids already in the stream
+ * (a retried append, so a no-op), some of them (a conflict), or none (the original error stands)?
+ */
+export const IDEMPOTENCY_SQL = `
+SELECT (SELECT count(*) FROM events e WHERE e.stream_id = $1 AND e.event_id = ANY ($2::uuid[]))::integer AS known,
+       s.revision, s.last_position
+FROM (SELECT 1) one LEFT JOIN streams s ON s.stream_id = $1`;
+
+/** Unique index that catches an event id appended twice to one stream. */
+export const DUPLICATE_EVENT_ID_CONSTRAINT = 'events_stream_event_id_key';
+
 export const EVENT_COLUMNS = 'position, stream_id, revision, event_id, type, data, metadata, recorded_at';
 
 /**

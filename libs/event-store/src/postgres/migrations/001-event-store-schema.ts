@@ -44,11 +44,14 @@ CREATE FUNCTION es_horizon() RETURNS bigint LANGUAGE sql STABLE AS $$
 $$;
 
 /*
- * The whole append in one call (one round trip): lock the stream row, idempotency check,
- * expected-revision check, insert all events from arrays, move the stream head.
- * p_expected: >= 0 an exact revision, -1 any, -2 no stream, -3 stream exists.
- * A conflict raises SQLSTATE 'ES409' with the actual revision in DETAIL, which rolls back
- * the statement, so nothing is written.
+ * The whole append in one call (one round trip). The UPDATE of the stream row both checks the
+ * expected revision and takes the row lock that serialises writers of one stream (a concurrent
+ * writer waits, then PostgreSQL re-checks the WHERE against the committed row). Then all events
+ * are inserted at once. p_expected: >= 0 an exact revision, -1 any, -2 no stream, -3 stream exists.
+ * A conflict raises SQLSTATE 'ES409' with the actual revision in DETAIL; the error rolls the
+ * statement back, so nothing is written.
+ * Idempotency (ids already in the stream) is resolved by the client only when this call fails
+ * with a conflict or a duplicate event id: the common path pays no lookup for it.
  */
 CREATE FUNCTION es_append(
   p_stream_id text,
@@ -56,74 +59,61 @@ CREATE FUNCTION es_append(
   p_types     text[],
   p_data      jsonb[],
   p_metadata  jsonb[],
-  p_expected  bigint
-) RETURNS TABLE (next_revision integer, last_position bigint, written integer)
-LANGUAGE plpgsql AS $$
+  p_expected  bigint,
+  OUT next_revision integer,
+  OUT last_position bigint,
+  OUT written integer
+) LANGUAGE plpgsql AS $$
 DECLARE
   v_count    integer := cardinality(p_event_ids);
-  v_revision integer;
-  v_position bigint;
-  v_existing integer;
-  v_xid      xid8;
-  v_ordinal  bigint;
-  v_base     bigint;
-BEGIN
-  SELECT s.revision, s.last_position INTO v_revision, v_position
-    FROM streams s WHERE s.stream_id = p_stream_id FOR UPDATE;
-
-  IF NOT FOUND THEN
-    IF p_expected >= 0 OR p_expected = -3 THEN
-      RAISE EXCEPTION USING ERRCODE = 'ES409', MESSAGE = 'wrong expected revision', DETAIL = '-1';
-    END IF;
-    -- A concurrent creator of the same stream makes this a no-op after it commits; then lock its row.
-    INSERT INTO streams (stream_id, revision, last_position) VALUES (p_stream_id, -1, 0)
-      ON CONFLICT (stream_id) DO NOTHING;
-    IF FOUND THEN
-      v_revision := -1;
-    ELSE
-      SELECT s.revision, s.last_position INTO v_revision, v_position
-        FROM streams s WHERE s.stream_id = p_stream_id FOR UPDATE;
-    END IF;
-  END IF;
-
-  -- Idempotency (EventStoreDB semantics): ids already in the stream make the append a no-op,
-  -- checked before the expected revision so a retried success stays a success.
-  IF v_revision >= 0 THEN
-    SELECT count(*) INTO v_existing FROM events e
-      WHERE e.stream_id = p_stream_id AND e.event_id = ANY (p_event_ids);
-    IF v_existing = v_count THEN
-      RETURN QUERY SELECT v_revision, v_position, 0;
-      RETURN;
-    ELSIF v_existing > 0 THEN
-      RAISE EXCEPTION USING ERRCODE = 'ES409', MESSAGE = 'some event ids are already in the stream', DETAIL = v_revision::text;
-    END IF;
-  END IF;
-
-  IF NOT (p_expected = -1
-          OR (p_expected = -2 AND v_revision = -1)
-          OR (p_expected = -3 AND v_revision >= 0)
-          OR p_expected = v_revision) THEN
-    RAISE EXCEPTION USING ERRCODE = 'ES409', MESSAGE = 'wrong expected revision', DETAIL = v_revision::text;
-  END IF;
-
+  v_xid      xid8 := pg_current_xact_id();
   -- Ordinal within this transaction, so several appends in one transaction get distinct, ordered positions.
-  v_xid := pg_current_xact_id();
-  v_ordinal := coalesce(nullif(current_setting('es.ordinal', true), ''), '0')::bigint;
+  v_ordinal  bigint := coalesce(nullif(current_setting('es.ordinal', true), ''), '0')::bigint;
+  v_base     bigint;
+  v_previous integer;
+BEGIN
   IF v_ordinal + v_count > 1048576 THEN
     RAISE EXCEPTION 'more than 1048576 events in one transaction';
   END IF;
-  PERFORM set_config('es.ordinal', (v_ordinal + v_count)::text, true);
   v_base := (v_xid::text::bigint << 20) + v_ordinal;
+  last_position := v_base + v_count - 1;
 
-  INSERT INTO events (position, stream_id, revision, event_id, type, data, metadata, transaction_id)
-  SELECT v_base + t.n - 1, p_stream_id, v_revision + t.n::integer, t.id, t.type, t.data, t.metadata, v_xid
-    FROM unnest(p_event_ids, p_types, p_data, p_metadata) WITH ORDINALITY AS t(id, type, data, metadata, n);
+  LOOP
+    UPDATE streams s SET revision = s.revision + v_count, last_position = es_append.last_position
+      WHERE s.stream_id = p_stream_id AND (p_expected IN (-1, -3) OR s.revision = p_expected)
+      RETURNING s.revision - v_count INTO v_previous;
+    EXIT WHEN FOUND;
 
-  v_revision := v_revision + v_count;
-  v_position := v_base + v_count - 1;
-  UPDATE streams SET revision = v_revision, last_position = v_position WHERE stream_id = p_stream_id;
+    SELECT s.revision INTO v_previous FROM streams s WHERE s.stream_id = p_stream_id;
+    IF FOUND AND p_expected IN (-1, -3) THEN
+      CONTINUE; -- created by a concurrent writer since the UPDATE looked: update it now
+    ELSIF FOUND THEN
+      RAISE EXCEPTION USING ERRCODE = 'ES409', MESSAGE = 'wrong expected revision', DETAIL = v_previous::text;
+    ELSIF p_expected >= 0 OR p_expected = -3 THEN
+      RAISE EXCEPTION USING ERRCODE = 'ES409', MESSAGE = 'wrong expected revision', DETAIL = '-1';
+    END IF;
+    -- A new stream. A concurrent creator makes this a no-op once it commits: then loop to its row.
+    INSERT INTO streams (stream_id, revision, last_position) VALUES (p_stream_id, v_count - 1, es_append.last_position)
+      ON CONFLICT (stream_id) DO NOTHING;
+    IF FOUND THEN
+      v_previous := -1;
+      EXIT;
+    END IF;
+  END LOOP;
 
-  RETURN QUERY SELECT v_revision, v_position, v_count;
+  IF v_count = 1 THEN
+    -- The common case, without the cost of unnest.
+    INSERT INTO events (position, stream_id, revision, event_id, type, data, metadata, transaction_id)
+    VALUES (v_base, p_stream_id, v_previous + 1, p_event_ids[1], p_types[1], p_data[1], p_metadata[1], v_xid);
+  ELSE
+    INSERT INTO events (position, stream_id, revision, event_id, type, data, metadata, transaction_id)
+    SELECT v_base + t.n - 1, p_stream_id, v_previous + t.n::integer, t.id, t.type, t.data, t.metadata, v_xid
+      FROM unnest(p_event_ids, p_types, p_data, p_metadata) WITH ORDINALITY AS t(id, type, data, metadata, n);
+  END IF;
+
+  PERFORM set_config('es.ordinal', (v_ordinal + v_count)::text, true);
+  next_revision := v_previous + v_count;
+  written := v_count;
 END;
 $$;
 `,

@@ -1,0 +1,156 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Pool, PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { EventToAppend } from '../event-store.port';
+import { WrongExpectedRevisionError } from '../event-store.errors';
+import { DEFAULT_MAX_EVENT_BYTES, type ValidatedEvent, validateAppend } from '../validation/append-validation';
+import { NOTIFY_CHANNEL } from './postgres-change-notifier';
+import { translateError } from './postgres-errors';
+
+/** A whole stream of historical events, imported as a new stream. */
+export interface ImportedStream {
+  streamId: string;
+  events: EventToAppend[];
+}
+
+export interface BulkImportOptions {
+  /** Limit on serialised data + metadata per event (default 1 MiB, as for appends). */
+  maxEventBytes?: number;
+  /** Events per transaction (default 50,000; at most 2^20, the positions one transaction can hold). */
+  eventsPerTransaction?: number;
+  /** Transactions running at the same time, each on its own connection (default 1). */
+  parallelism?: number;
+  /** Called after each committed transaction with the events imported so far. */
+  onProgress?: (events: number) => void;
+}
+
+export interface BulkImportResult {
+  streams: number;
+  events: number;
+  transactions: number;
+}
+
+const MAX_PER_TRANSACTION = 1 << 20;
+const COPY_COLUMNS = 'position, stream_id, revision, event_id, type, data, metadata, transaction_id';
+
+/**
+ * Bulk import of historical streams into the PostgreSQL event store with COPY instead of one
+ * es_append per stream: the path for migrations and imports of past records, not for commands.
+ *
+ * Same rules as appendToStream: every event passes the shared validation, each stream must not
+ * exist yet (expected revision "no stream": otherwise WrongExpectedRevisionError and that
+ * transaction writes nothing), revisions start at 0, event ids are unique per stream. Positions
+ * follow the same scheme as es_append ((transaction id << 20) + ordinal, transaction_id stored),
+ * so $all readers and subscriptions stay gap-safe while an import runs. Streams are never split
+ * across transactions; a failure rolls back only the transaction it happened in (earlier ones
+ * stay committed: re-running the import of the remaining streams is safe, since imported streams
+ * are refused rather than duplicated).
+ */
+export async function importStreams(pool: Pool, streams: readonly ImportedStream[], options: BulkImportOptions = {}): Promise<BulkImportResult> {
+  const maxBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
+  const perTx = Math.min(options.eventsPerTransaction ?? 50_000, MAX_PER_TRANSACTION);
+  const batches: ImportedStream[][] = [];
+  let current: ImportedStream[] = [];
+  let currentCount = 0;
+  for (const stream of streams) {
+    if (stream.events.length > MAX_PER_TRANSACTION) throw new RangeError(`Stream ${stream.streamId} has more than ${MAX_PER_TRANSACTION} events: import it with appendToStream in parts`);
+    if (currentCount + stream.events.length > perTx && current.length > 0) {
+      batches.push(current);
+      current = [];
+      currentCount = 0;
+    }
+    current.push(stream);
+    currentCount += stream.events.length;
+  }
+  if (current.length > 0) batches.push(current);
+
+  let next = 0;
+  let events = 0;
+  const worker = async () => {
+    while (next < batches.length) {
+      const batch = batches[next++]!;
+      // Validate (and serialise) before taking a connection: a bad event fails its batch without a transaction.
+      const validated = batch.map((s) => ({ streamId: s.streamId, events: validateAppend(s.streamId, s.events, 'no_stream', maxBytes) }));
+      await importBatch(pool, validated);
+      events += batch.reduce((n, s) => n + s.events.length, 0);
+      options.onProgress?.(events);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.parallelism ?? 1, batches.length)) }, worker));
+  if (batches.length > 0) await pool.query(`SELECT pg_notify('${NOTIFY_CHANNEL}', '')`).catch(() => undefined);
+  return { streams: streams.length, events, transactions: batches.length };
+}
+
+async function importBatch(pool: Pool, batch: Array<{ streamId: string; events: ValidatedEvent[] }>): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const { rows } = await client.query<{ xid: string }>('SELECT pg_current_xact_id()::text AS xid');
+    const xid = rows[0]!.xid;
+    const base = BigInt(xid) << 20n;
+    const total = batch.reduce((n, s) => n + s.events.length, 0);
+    // Keeps positions distinct should anything append later in this transaction (see es_append).
+    await client.query(`SELECT set_config('es.ordinal', $1, true)`, [String(total)]);
+
+    const ids: string[] = [];
+    const revisions: number[] = [];
+    const lastPositions: string[] = [];
+    let ordinal = 0;
+    for (const s of batch) {
+      ordinal += s.events.length;
+      ids.push(s.streamId);
+      revisions.push(s.events.length - 1);
+      lastPositions.push((base + BigInt(ordinal - 1)).toString());
+    }
+    const inserted = await client.query<{ stream_id: string }>(
+      `INSERT INTO streams (stream_id, revision, last_position)
+       SELECT * FROM unnest($1::text[], $2::integer[], $3::bigint[])
+       ON CONFLICT (stream_id) DO NOTHING RETURNING stream_id`,
+      [ids, revisions, lastPositions],
+    );
+    if (inserted.rowCount !== batch.length) {
+      const created = new Set(inserted.rows.map((r) => r.stream_id));
+      const existing = ids.find((id) => !created.has(id))!;
+      const actual = await client.query<{ revision: number }>('SELECT revision FROM streams WHERE stream_id = $1', [existing]);
+      throw new WrongExpectedRevisionError(existing, 'no_stream', actual.rows[0]?.revision ?? 'no_stream');
+    }
+
+    await copyEvents(client, batch, base, xid);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw translateError(error);
+  } finally {
+    client.release();
+  }
+}
+
+function copyEvents(client: PoolClient, batch: Array<{ streamId: string; events: ValidatedEvent[] }>, base: bigint, xid: string): Promise<void> {
+  const rowsPerChunk = 2000;
+  function* chunks(): Generator<string> {
+    let ordinal = 0;
+    let text = '';
+    let rows = 0;
+    for (const s of batch) {
+      const stream = escape(s.streamId);
+      for (let revision = 0; revision < s.events.length; revision++) {
+        const e = s.events[revision]!;
+        text += `${(base + BigInt(ordinal++)).toString()}\t${stream}\t${revision}\t${e.id}\t${escape(e.type)}\t${escape(e.dataJson)}\t${escape(e.metadataJson)}\t${xid}\n`;
+        if (++rows === rowsPerChunk) {
+          yield text;
+          text = '';
+          rows = 0;
+        }
+      }
+    }
+    if (text) yield text;
+  }
+  return pipeline(Readable.from(chunks()), client.query(copyFrom(`COPY events (${COPY_COLUMNS}) FROM STDIN`)));
+}
+
+/** COPY text format: backslash, tab, newline and carriage return are escaped. */
+function escape(value: string): string {
+  if (!/[\\\t\n\r]/.test(value)) return value;
+  return value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+}
