@@ -20,7 +20,7 @@ export async function openStores(config: AppConfig, log: (line: string) => void)
     if (config.eventStore === 'eventstoredb') {
       // Loaded only when chosen, so the PostgreSQL setup never loads the gRPC client.
       const { EventStoreDbEventStore } = await import('@accreditation/event-store/eventstoredb');
-      const store = await EventStoreDbEventStore.connect(config.eventStoreConnectionString as string);
+      const store = await EventStoreDbEventStore.connect(config.eventStoreConnectionString as string, { maxEventBytes: config.maxEventBytes });
       const readModels = new Pool({ connectionString: database.connectionString, max: config.pgPoolSize });
       return {
         store,
