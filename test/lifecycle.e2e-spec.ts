@@ -1,6 +1,7 @@
 import type { TestApi } from '../libs/testing/src/http';
 import { startAdminApi } from './support/admin-api';
-import { ALL_CRITERIA, AUDITOR, AUDITOR_2, COMMITTEE, COMMITTEE_2, type Cast, Journey, applicationBody, castFor, expectStatus, registerBody } from './support/journey';
+import { readEndpointTable } from './support/endpoint-table';
+import { ALL_CRITERIA, AUDITOR, AUDITOR_2, COMMITTEE, COMMITTEE_2, type Cast, Journey, applicationBody, castFor, registerBody } from './support/journey';
 
 const YEAR_MS = 365.25 * 24 * 3600 * 1000;
 const MONTH_MS = YEAR_MS / 12;
@@ -156,6 +157,9 @@ describe('a centre from registration to Centre of Excellence, over HTTP', () => 
     await journey.post(`/centres/${other}/audits/${auditId}/auditors`, cast.office, { auditorId: COMMITTEE });
     const recused = await journey.post(`/centres/${other}/audits/${auditId}/auditors/${COMMITTEE}/recusal`, cast.office, { reason: 'Sits on the committee' });
     expect(recused.events[0]).toMatchObject({ type: 'AuditorRecused', data: { auditorId: COMMITTEE } });
+    await journey.post(`/centres/${other}/audits/${auditId}/auditors`, cast.office, { auditorId: AUDITOR_2 });
+    const selfRecused = await journey.post(`/centres/${other}/audits/${auditId}/auditors/${AUDITOR_2}/recusal`, cast.auditor2, { reason: 'Workload' });
+    expect(selfRecused.events[0]).toMatchObject({ type: 'AuditorRecused', data: { auditorId: AUDITOR_2, recusedBy: AUDITOR_2 } });
     await journey.judge(other, auditId, ['1a'], false);
     const failed = await journey.post(`/centres/${other}/audits/${auditId}/completion`, cast.auditor, { recommendation: 'fail', reason: 'Core criteria unmet' });
     expect(failed.events[0].type).toBe('AuditFailed');
@@ -168,8 +172,8 @@ describe('a centre from registration to Centre of Excellence, over HTTP', () => 
     const id = 'imported-centre';
     await journey.enrolled(id);
     const past = { 'X-Occurred-At': '2019-06-01T10:00:00Z' };
-    const committeeImport = await api.http.post(`/centres/${id}/procedure-volume`, { token: await cast.centre(id), body: { proceduresPerYear: 300 }, headers: past });
-    expect(committeeImport.status).toBe(422);
+    const centreImport = await api.http.post(`/centres/${id}/procedure-volume`, { token: await cast.centre(id), body: { proceduresPerYear: 300 }, headers: past });
+    expect(centreImport.body).toMatchObject({ statusCode: 422, rule: 'ImportRequiresOffice' });
     const history = await api.http.post('/centres', { token: cast.office, body: registerBody('imported-history'), headers: { 'X-Occurred-At': '2018-03-01T10:00:00Z' } });
     expect(history.status).toBe(201);
     expect((await journey.events('imported-history'))[0].metadata.occurredAt).toBe('2018-03-01T10:00:00.000Z');
@@ -181,5 +185,12 @@ describe('a centre from registration to Centre of Excellence, over HTTP', () => 
     const imported = await api.http.post('/centres/imported-history/accreditation', { token: cast.office, body: {}, headers: { 'X-Occurred-At': '2018-05-01T10:00:00Z' } });
     expect(imported.status).toBe(422);
     expect(imported.body.rule).not.toBe('RoleNotPermitted');
+  });
+
+  it('has, in this file, a successful call of every command endpoint of docs/api.md (read back from the events)', async () => {
+    const events = await api.store.readAll();
+    const succeeded = new Set(events.map((e) => String(e.metadata.commandType)));
+    const missing = readEndpointTable().map((row) => row.command).filter((command) => !succeeded.has(command));
+    expect(missing).toEqual([]);
   });
 });

@@ -84,7 +84,7 @@ describe('authentication and authorisation over HTTP', () => {
     const expected: string[] = [];
     for (const row of TABLE) {
       for (const role of ALL_ROLES) {
-        const ids = { ...samplePathIds(centreId), auditorId: `${role}-subject` };
+        const ids: Record<string, string> = { ...samplePathIds(centreId), auditorId: `${role}-subject` };
         if (row.path.startsWith('/auditors/')) ids.id = `${role}-subject`;
         const result = await call(row, tokens[role], ids);
         const allowed = row.roles.includes(role);
@@ -109,7 +109,7 @@ describe('authentication and authorisation over HTTP', () => {
     const rows = TABLE.filter((r) => r.selfOnly.length > 0);
     expect(rows.map((r) => r.command).sort()).toEqual(['DeclareConflict', 'RecuseAuditor']);
     for (const row of rows) {
-      const ids = { ...samplePathIds(centreId), auditorId: 'auditor-somebody-else' };
+      const ids: Record<string, string> = { ...samplePathIds(centreId), auditorId: 'auditor-somebody-else' };
       if (row.path.startsWith('/auditors/')) ids.id = 'auditor-somebody-else';
       const result = await call(row, tokens.auditor, ids);
       expect(`${key(row)} → ${result.status}`).toBe(`${key(row)} → 403`);

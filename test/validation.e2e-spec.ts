@@ -91,7 +91,8 @@ describe('validation, 404, 412 and 422 on every command endpoint', () => {
     const badCriterion = await api.http.put('/centres/c-1/audits/a-1/criteria/1a%20OR%201=1', { token: cast.auditor, body: { met: true, note: '' } });
     expect(badCriterion.status).toBe(400);
     expect(badCriterion.body.errors[0].field).toBe('path');
-    for (const headers of [{ 'If-Match': 'yesterday' }, { 'X-Occurred-At': 'last spring' }, { 'Idempotency-Key': 'ünïcode key' }]) {
+    const badHeaders: Array<Record<string, string>> = [{ 'If-Match': 'yesterday' }, { 'X-Occurred-At': 'last spring' }, { 'Idempotency-Key': 'ünïcode key' }];
+    for (const headers of badHeaders) {
       const result = await api.http.post('/centres/c-1/enrolment', { token: office, body: { feeReference: 'F' }, headers });
       expect({ headers, status: result.status, field: result.body.errors?.[0]?.field }).toEqual({ headers, status: 400, field: 'headers' });
     }
