@@ -92,14 +92,19 @@ export class PostgresEventStore implements EventStore {
   async appendToStream(streamId: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
     const validated = validateAppend(streamId, events, expected, this.maxEventBytes);
     try {
-      const { rows } = await this.pool.query<{ next_revision: number; last_position: string; written: number }>(APPEND_SQL, [
-        streamId,
-        validated.map((e) => e.id),
-        validated.map((e) => e.type),
-        validated.map((e) => e.dataJson),
-        validated.map((e) => e.metadataJson),
-        expectedToSql(expected),
-      ]);
+      // Named: each pooled connection parses and plans it once, then only binds and executes.
+      const { rows } = await this.pool.query<{ next_revision: number; last_position: string; written: number }>({
+        name: 'es_append',
+        text: APPEND_SQL,
+        values: [
+          streamId,
+          validated.map((e) => e.id),
+          validated.map((e) => e.type),
+          validated.map((e) => e.dataJson),
+          validated.map((e) => e.metadataJson),
+          expectedToSql(expected),
+        ],
+      });
       const row = rows[0];
       this.notifier.appended();
       return { nextExpectedRevision: row.next_revision, position: BigInt(row.last_position), written: row.written };
@@ -201,12 +206,11 @@ export class PostgresEventStore implements EventStore {
   private async readPage(after: bigint, maxCount: number | null, filter: EventFilter | undefined): Promise<AllPage> {
     if (maxCount !== null && maxCount <= 0) return { events: [], settledUpTo: after, heldBack: false };
     try {
-      const { rows } = await this.pool.query<EventRow & { horizon: string; head: string | null }>(READ_ALL_PAGE_SQL, [
-        after.toString(),
-        maxCount,
-        filter?.eventTypes ?? null,
-        filter?.streamPrefixes ? prefixPatterns(filter.streamPrefixes) : null,
-      ]);
+      const { rows } = await this.pool.query<EventRow & { horizon: string; head: string | null }>({
+        name: 'es_read_all_page',
+        text: READ_ALL_PAGE_SQL,
+        values: [after.toString(), maxCount, filter?.eventTypes ?? null, filter?.streamPrefixes ? prefixPatterns(filter.streamPrefixes) : null],
+      });
       const horizon = BigInt(rows[0].horizon);
       const head = rows[0].head === null ? 0n : BigInt(rows[0].head);
       const events = rows[0].position === null ? [] : rows.map(toRecordedEvent);
