@@ -1,0 +1,42 @@
+import { SignJWT } from 'jose';
+import { findFreePort } from '../../libs/event-store/src/postgres/embedded-postgres';
+import { type NodeChild, startNodeChild } from './child-process';
+
+export const BENCH_JWT_SECRET = 'benchmark-secret-not-for-production-0123456789abcdef';
+
+export interface ApiProcess {
+  baseUrl: string;
+  child: NodeChild;
+  stop(): Promise<void>;
+}
+
+/**
+ * The admin API exactly as `npm start` runs it (apps/admin-api/src/main.ts), in its own process,
+ * on the given database: no rate limit, warn-level logs, projector in a separate process as in
+ * production (RUN_PROJECTOR=false), the default pool size.
+ */
+export async function startApiProcess(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<ApiProcess> {
+  const port = await findFreePort();
+  const child = startNodeChild('apps/admin-api/src/main.ts', [], {
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    RATE_LIMIT_MAX: '0',
+    LOG_LEVEL: 'warn',
+    RUN_PROJECTOR: 'false',
+    JWT_SECRET: BENCH_JWT_SECRET,
+    NODE_ENV: 'production',
+    ...extraEnv,
+  });
+  await child.waitFor(/"message":"ready"/, 120_000);
+  return { baseUrl: `http://127.0.0.1:${port}`, child, stop: () => child.stop() };
+}
+
+export function benchToken(role: string, sub: string, centre?: string): Promise<string> {
+  return new SignJWT({ role, ...(centre ? { centre } : {}) })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(sub)
+    .setIssuedAt()
+    .setExpirationTime('6h')
+    .sign(new TextEncoder().encode(BENCH_JWT_SECRET));
+}

@@ -1,0 +1,112 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export interface NodeChild {
+  child: ChildProcess;
+  pid: number;
+  /** Resolves with the first stdout line that matches. */
+  waitFor(pattern: RegExp, timeoutMs?: number): Promise<string>;
+  /** Lines printed so far (stdout and stderr, last 200). */
+  output(): string[];
+  stop(): Promise<void>;
+}
+
+const ROOT = resolve(__dirname, '..', '..');
+
+/** Runs a TypeScript entry point in its own Node process (so its memory and event loop are its own). */
+export function startNodeChild(entry: string, args: string[], env: Record<string, string>): NodeChild {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', entry, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  const waiters: Array<{ pattern: RegExp; resolve: (l: string) => void }> = [];
+  const onLine = (line: string) => {
+    lines.push(line);
+    if (lines.length > 200) lines.shift();
+    for (const w of [...waiters]) {
+      if (w.pattern.test(line)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(line);
+      }
+    }
+  };
+  const split = (stream: NodeJS.ReadableStream) => {
+    let buf = '';
+    stream.on('data', (d: Buffer) => {
+      buf += d.toString('utf8');
+      let i: number;
+      while ((i = buf.indexOf('\n')) >= 0) {
+        onLine(buf.slice(0, i));
+        buf = buf.slice(i + 1);
+      }
+    });
+  };
+  split(child.stdout!);
+  split(child.stderr!);
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  return {
+    child,
+    pid: child.pid!,
+    waitFor: (pattern, timeoutMs = 60_000) =>
+      new Promise((resolveLine, reject) => {
+        const existing = lines.find((l) => pattern.test(l));
+        if (existing) return resolveLine(existing);
+        const timer = setTimeout(() => reject(new Error(`${entry}: no line matching ${pattern} within ${timeoutMs} ms\n${lines.slice(-20).join('\n')}`)), timeoutMs);
+        void exited.then(() => {
+          clearTimeout(timer);
+          reject(new Error(`${entry} exited (code ${child.exitCode})\n${lines.slice(-30).join('\n')}`));
+        });
+        waiters.push({
+          pattern,
+          resolve: (l) => {
+            clearTimeout(timer);
+            resolveLine(l);
+          },
+        });
+      }),
+    output: () => [...lines],
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Resident set size now and at its peak (VmHWM), in MB, from /proc. */
+export function memoryOf(pid: number): { rssMb: number; peakMb: number } | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+    return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Samples a process's RSS every `everyMs`; stop() returns the highest seen and the kernel's peak. */
+export function sampleMemory(pid: number, everyMs = 200): { stop(): { maxRssMb: number; peakMb: number } } {
+  let maxRssMb = 0;
+  let peakMb = 0;
+  const take = () => {
+    const m = memoryOf(pid);
+    if (m) {
+      maxRssMb = Math.max(maxRssMb, m.rssMb);
+      peakMb = Math.max(peakMb, m.peakMb);
+    }
+  };
+  take();
+  const timer = setInterval(take, everyMs);
+  return {
+    stop: () => {
+      take();
+      clearInterval(timer);
+      return { maxRssMb, peakMb };
+    },
+  };
+}
