@@ -1,0 +1,13 @@
+/**
+ * The port alone: what libs/application may import (`@accreditation/event-store/port`).
+ * The package index also exports the adapters, so importing it from application code pulls them
+ * in, which the dependency rules forbid.
+ */
+export * from './event-store.port';
+export * from './event-store.errors';
+export * from './envelope/event-metadata';
+export * from './envelope/integrity-chain';
+
+// Input rules shared by every adapter.
+export { DEFAULT_MAX_EVENT_BYTES, validateAppend, assertValidStreamName, type ValidatedEvent } from './validation/append-validation';
+export { matchesFilter } from './subscription/event-filter';
