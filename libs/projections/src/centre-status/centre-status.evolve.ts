@@ -9,9 +9,17 @@ import { type CentreStanding, type CentreStatusRow, holdsAward, type Seal } from
  * centre never registered (nothing to show yet).
  */
 export function evolveCentreStatus(row: CentreStatusRow | undefined, e: RecordedEvent): CentreStatusRow | undefined {
+  return applyCentreEvent(row ? { ...row } : undefined, e);
+}
+
+/**
+ * The fold itself, mutating `r` (or creating the row on registration). Callers own `r`: the pure
+ * evolveCentreStatus copies first; a batch fold copies each stored row once per batch, not once per event.
+ */
+function applyCentreEvent(row: CentreStatusRow | undefined, e: RecordedEvent): CentreStatusRow | undefined {
   const ev = e as unknown as CentreEvent;
-  const meta = { lastEventType: e.type, lastOccurredAt: occurredAt(e), revision: e.revision, lastPosition: e.position.toString() };
   if (ev.type === 'CentreRegistered') {
+    const meta = { lastEventType: e.type, lastOccurredAt: occurredAt(e), revision: e.revision, lastPosition: e.position.toString() };
     const d = ev.data;
     return withSeal({
       centreId: d.centreId, name: d.name, country: d.country, city: d.city, institution: d.institution,
@@ -23,7 +31,11 @@ export function evolveCentreStatus(row: CentreStatusRow | undefined, e: Recorded
     });
   }
   if (!row) return undefined;
-  const r: CentreStatusRow = { ...row, ...meta };
+  const r = row;
+  r.lastEventType = e.type;
+  r.lastOccurredAt = occurredAt(e);
+  r.revision = e.revision;
+  r.lastPosition = e.position.toString();
   /** Process steps move the standing only while no award is held. */
   const step = (s: CentreStanding): void => { if (!holdsAward(r)) r.status = s; };
 
@@ -113,7 +125,9 @@ export function foldCentreStatus(existing: ReadonlyMap<string, CentreStatusRow>,
   for (const e of events) {
     const id = centreIdOf(e);
     if (id === undefined) continue;
-    const next = evolveCentreStatus(changed.get(id) ?? existing.get(id), e);
+    const owned = changed.get(id);
+    const stored = owned ? undefined : existing.get(id);
+    const next = applyCentreEvent(owned ?? (stored ? { ...stored } : undefined), e);
     if (next) changed.set(id, next);
   }
   return changed;
