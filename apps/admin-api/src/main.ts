@@ -9,6 +9,7 @@ import { createAdminApi } from './bootstrap/create-admin-api';
 import { openStores } from './bootstrap/open-stores';
 import { startEngineProjector } from '../../projector/src/deadlines/start-engine-projector';
 import { ConfigError, loadConfig } from './config/app-config';
+import { takeOverShutdownSignals } from '@accreditation/event-store';
 
 const log = (message: string, extra: Record<string, unknown> = {}) =>
   process.stdout.write(`${JSON.stringify({ level: 'info', time: new Date().toISOString(), context: 'main', message, ...extra })}\n`);
@@ -50,7 +51,9 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 30_000).unref();
     try {
       await app.close(); // in-flight requests finish first
+      log('http closed');
       await projector?.stop();
+      log('projector stopped');
       await stores.close();
       clearTimeout(force);
       log('stopped');
@@ -60,6 +63,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }
   };
+  takeOverShutdownSignals();
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
 }

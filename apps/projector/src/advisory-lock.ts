@@ -52,13 +52,18 @@ export class AdvisoryLockSession {
     if (client) client.release(true);
   }
 
+  /** Workers ask at once on start: they must share one connection, not each open (and leak) their own. */
+  private connecting: Promise<PoolClient> | undefined;
+
   private async connection(): Promise<PoolClient> {
     if (this.client) return this.client;
-    const client = await this.pool.connect();
-    const gen = ++this.generation;
-    client.on('error', (err) => { if (gen === this.generation) this.drop(err); });
-    this.client = client;
-    return client;
+    this.connecting ??= this.pool.connect().then((client) => {
+      const gen = ++this.generation;
+      client.on('error', (err) => { if (gen === this.generation) this.drop(err); });
+      this.client = client;
+      return client;
+    }).finally(() => { this.connecting = undefined; });
+    return this.connecting;
   }
 
   private drop(error: unknown): void {

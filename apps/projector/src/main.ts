@@ -4,7 +4,7 @@
  * PROJECTOR_HTTP_PORT, when set, serves /ready and /metrics. SIGTERM/SIGINT stop it cleanly: the
  * batch in flight commits or rolls back, the locks are released for a standby process.
  */
-import { PostgresEventStore, resolveDatabase } from '@accreditation/event-store';
+import { PostgresEventStore, resolveDatabase, takeOverShutdownSignals } from '@accreditation/event-store';
 import { consoleLogger } from './processor';
 import { startProjector } from './start-projector';
 import { startStatusServer } from './status-server';
@@ -40,6 +40,7 @@ async function main(): Promise<void> {
       process.exitCode = 1;
     }
   };
+  takeOverShutdownSignals();
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }

@@ -7,7 +7,7 @@ export * from './port';
 export { InMemoryEventStore, type InMemoryEventStoreOptions } from './in-memory/in-memory-event-store';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
 export { migrate as migratePostgresEventStore } from './postgres/postgres-migrator';
-export { startEmbeddedPostgres, findFreePort, type EmbeddedPostgres, type EmbeddedPostgresOptions } from './postgres/embedded-postgres';
+export { startEmbeddedPostgres, findFreePort, takeOverShutdownSignals, type EmbeddedPostgres, type EmbeddedPostgresOptions } from './postgres/embedded-postgres';
 export { resolveDatabase, type ResolvedDatabase } from './postgres/resolve-database';
 
 // The conformance suite every adapter runs (calls describe/it: use it from test files only).

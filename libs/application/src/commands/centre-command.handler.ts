@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CentreCommand, centreDecider, centreStreamId } from '@accreditation/domain';
-import { EVENT_STORE, type EventStore } from '@accreditation/event-store';
+import { EVENT_STORE, type EventStore } from '@accreditation/event-store/port';
 import { DeciderRunner } from '../runner/decider-runner';
 import type { CommandOutcome } from '../runner/command-request';
 import { CentreCommandMessage } from './command-messages';

@@ -1,5 +1,5 @@
 import { type PersonFacts, auditorStreamId } from '@accreditation/domain';
-import type { EventStore } from '@accreditation/event-store';
+import type { EventStore } from '@accreditation/event-store/port';
 
 /**
  * Reads what a centre decision needs to know about a person from that person's auditor stream.

@@ -1,5 +1,5 @@
 import { AggregateNotFound, type CentreEvent, type PointInTime, type TimedEvent, centreStateAt, centreStreamId, includesEvent } from '@accreditation/domain';
-import { type EventStore, type RecordedEvent, verifyChain } from '@accreditation/event-store';
+import { type EventStore, type RecordedEvent, verifyChain } from '@accreditation/event-store/port';
 import type { Clock } from '../ports/clock';
 import type { StoredEventReader } from '../runner/stream-folding';
 import type { AuditTrailDossier, TrailEntry, TrailPoint } from './audit-trail';

@@ -1,4 +1,4 @@
-import type { ChainVerification } from '@accreditation/event-store';
+import type { ChainVerification } from '@accreditation/event-store/port';
 
 /** One event of a centre's trail as a compliance officer reads it. */
 export interface TrailEntry {

@@ -1,5 +1,5 @@
 import { CURRENT_SCHEMA_VERSIONS, CURRENT_SCHEME_VERSION, upcastEvent } from '@accreditation/domain';
-import type { EventStore, RecordedEvent } from '@accreditation/event-store';
+import type { EventStore, RecordedEvent } from '@accreditation/event-store/port';
 import type { IdSource } from '../ids/id-source';
 import type { Clock } from '../ports/clock';
 import { DeciderRunner } from './decider-runner';

