@@ -1,10 +1,10 @@
 import { Body, Controller, HttpCode, HttpStatus, Inject, Param, Post, Put } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CLOCK, type Clock, ID_SOURCE, type IdSource } from '@accreditation/application';
 import { HistoricalImport, Roles } from '../auth/roles';
 import { CommandGateway } from '../commands/command-gateway';
 import { MintedIds } from '../commands/minted-ids';
-import { CommandEndpoint, CommandOutcomeDto } from '../http/api-responses';
+import { CommandEndpoint } from '../http/api-responses';
 import { type CommandMeta, Meta } from '../http/command-meta.decorator';
 import { IdParam } from '../http/id-param.pipe';
 import { CriterionIdParam } from './criterion-id-param.pipe';
@@ -49,8 +49,7 @@ export class AuditAssessmentController {
   @HttpCode(HttpStatus.OK)
   @Roles('auditor')
   @ApiOperation({ summary: 'Judge a criterion met or not met; a later judgement supersedes an earlier one (JudgeCriterion → CriterionJudged)' })
-  @ApiOkResponse({ type: CommandOutcomeDto, description: 'Criterion judged' })
-  @CommandEndpoint('Criterion judged')
+  @CommandEndpoint('Criterion judged', 200)
   judgeCriterion(@Param('id', IdParam) id: string, @Param('auditId', IdParam) auditId: string, @Param('criterionId', CriterionIdParam) criterionId: string, @Body() dto: JudgeCriterionDto, @Meta() meta: CommandMeta) {
     return this.commands.centre(meta, { type: 'JudgeCriterion', data: { centreId: id, auditId, criterionId, ...dto } });
   }

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiPreconditionFailedResponse, ApiProperty, ApiPropertyOptional, ApiUnauthorizedResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiPreconditionFailedResponse, ApiProperty, ApiPropertyOptional, ApiUnauthorizedResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 
 export class FieldErrorDto {
   @ApiProperty({ example: 'proceduresPerYear' }) field!: string;
@@ -31,14 +31,14 @@ export class CommandOutcomeDto {
 }
 
 /** The documented contract of every command endpoint. */
-export function CommandEndpoint(summary: string) {
+export function CommandEndpoint(summary: string, status: 200 | 201 = 201) {
   return applyDecorators(
     ApiBearerAuth(),
     ApiHeader({ name: 'If-Match', required: false, description: 'ETag (stream revision) last seen; a stale one gives 412' }),
     ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key, same request: appended once, same response' }),
     ApiHeader({ name: 'X-Correlation-Id', required: false, description: 'Echoed back and recorded in every event' }),
     ApiHeader({ name: 'X-Occurred-At', required: false, description: 'Historical import only (office role): when it happened in the world' }),
-    ApiCreatedResponse({ type: CommandOutcomeDto, description: summary }),
+    status === 201 ? ApiCreatedResponse({ type: CommandOutcomeDto, description: summary }) : ApiOkResponse({ type: CommandOutcomeDto, description: summary }),
     ApiBadRequestResponse({ type: ErrorBodyDto, description: 'Invalid fields or headers' }),
     ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'No or invalid bearer token' }),
     ApiForbiddenResponse({ type: ErrorBodyDto, description: 'Role not allowed, or another centre' }),
