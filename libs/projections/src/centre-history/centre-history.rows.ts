@@ -21,6 +21,7 @@ export const HISTORY_COLUMNS = ['centre_id', 'revision', 'position', 'event_id',
 
 /** Pure: one history row per centre event. */
 export function historyRow(e: RecordedEvent): CentreHistoryRow | undefined {
+  if (!e.streamId.startsWith('centre-')) return undefined; // auditor events naming a centre are not its history
   const centreId = centreIdOf(e);
   if (centreId === undefined) return undefined;
   const actor = actorOf(e);

@@ -1,6 +1,9 @@
 import type { CentreEvent } from '../../../domain/src/centre/centre.events';
 import type { RecordedEvent } from '../../../event-store/src/event-store.port';
+import { CENTRE_EVENT_TYPES } from '../framework/event-types';
 import { occurredAt } from '../framework/event-view';
+
+const CENTRE_TYPES: ReadonlySet<string> = new Set(CENTRE_EVENT_TYPES);
 import { type CentreStanding, type CentreStatusRow, holdsAward, type Seal } from './centre-status.row';
 
 /**
@@ -123,6 +126,7 @@ export function sealOf(r: Pick<CentreStatusRow, 'status' | 'enrolment'>): Seal |
 export function foldCentreStatus(existing: ReadonlyMap<string, CentreStatusRow>, events: readonly RecordedEvent[]): Map<string, CentreStatusRow> {
   const changed = new Map<string, CentreStatusRow>();
   for (const e of events) {
+    if (!CENTRE_TYPES.has(e.type)) continue; // e.g. an auditor's ConflictDeclared also names a centre
     const id = centreIdOf(e);
     if (id === undefined) continue;
     const owned = changed.get(id);

@@ -74,6 +74,7 @@ export function foldRegistry(existing: ReadonlyMap<string, RegistryRow>, events:
   const rows = new Map<string, RegistryRow>();
   const certificates: CertificateRow[] = [];
   for (const e of events) {
+    if (!e.streamId.startsWith('centre-')) continue;
     const id = centreIdOf(e);
     if (id === undefined) continue;
     const prev = rows.get(id) ?? existing.get(id);

@@ -59,7 +59,9 @@ export async function writeRegistry(tx: ProjectionTx, t: RegistryTables, rows: I
       [JSON.stringify(recs)]);
   }
   if (certs.length) {
-    const c = certs.map((x) => ({ certificate_number: x.certificateNumber, centre_id: x.centreId, seal: x.seal, valid_from: x.validFrom, valid_until: x.validUntil }));
+    // One row per certificate number even if a batch re-issues one: ON CONFLICT cannot touch a row twice.
+    const unique = [...new Map(certs.map((x) => [x.certificateNumber, x])).values()];
+    const c = unique.map((x) => ({ certificate_number: x.certificateNumber, centre_id: x.centreId, seal: x.seal, valid_from: x.validFrom, valid_until: x.validUntil }));
     await tx.query(
       `INSERT INTO ${t.certificates} SELECT * FROM json_populate_recordset(NULL::${t.certificates}, $1::json)
        ON CONFLICT (certificate_number) DO UPDATE SET centre_id = EXCLUDED.centre_id, seal = EXCLUDED.seal,

@@ -21,6 +21,8 @@ export interface PopulationOptions {
   judgementsPerAudit?: number;
   /** Random ids (default) or ids derived from the seed (identical across runs). */
   deterministicIds?: boolean;
+  /** Prefix for centre, auditor and certificate ids, so several populations can share a store. */
+  prefix?: string;
 }
 
 const COUNTRIES: Array<[string, string[]]> = [
@@ -47,7 +49,8 @@ export function generatePopulation(opts: PopulationOptions): GeneratedStream[] {
   const nAuditors = opts.auditors ?? Math.max(4, Math.ceil(opts.centres / 20));
   const judgements = opts.judgementsPerAudit ?? 8;
   const streams: GeneratedStream[] = [];
-  const auditorIds = Array.from({ length: nAuditors }, (_, i) => `aud-${String(i).padStart(4, '0')}`);
+  const px = opts.prefix ?? '';
+  const auditorIds = Array.from({ length: nAuditors }, (_, i) => `${px}aud-${String(i).padStart(4, '0')}`);
 
   const base = Date.UTC(2019, 0, 1);
   const day = 86_400_000;
@@ -65,7 +68,7 @@ export function generatePopulation(opts: PopulationOptions): GeneratedStream[] {
   }
 
   for (let c = 0; c < opts.centres; c++) {
-    const centreId = `c-${String(c).padStart(6, '0')}`;
+    const centreId = `${px}c-${String(c).padStart(6, '0')}`;
     const [country, cities] = pick(COUNTRIES);
     const events: EventToAppend[] = [];
     let t = base + Math.floor(rnd() * 365) * day;
@@ -106,7 +109,7 @@ export function generatePopulation(opts: PopulationOptions): GeneratedStream[] {
     push({ type: 'AuditPassed', data: { centreId, auditId, kind: 'initial', recommendation: 'pass', allExtendedMet: rnd() < 0.3, unmetExtendedCriteria: [], completedAt: iso(t), completedBy: a1 } }, a1, 'auditor');
     const validFrom = t;
     const validUntil = t + 4 * 365 * day;
-    push({ type: 'AccreditationGranted', data: { centreId, auditId, certificateNumber: `IASIOS-${c}-1`, validFrom: iso(validFrom), validUntil: iso(validUntil), schemeVersion: '2024.1', decidedAt: iso(t), decidedBy: 'com-1' } }, 'com-1', 'committee');
+    push({ type: 'AccreditationGranted', data: { centreId, auditId, certificateNumber: `IASIOS-${px}${c}-1`, validFrom: iso(validFrom), validUntil: iso(validUntil), schemeVersion: '2024.1', decidedAt: iso(t), decidedBy: 'com-1' } }, 'com-1', 'committee');
     const fate = rnd();
     if (fate < 0.15) {
       t += 200 * day;
@@ -127,7 +130,7 @@ export function generatePopulation(opts: PopulationOptions): GeneratedStream[] {
       push({ type: 'AuditOpened', data: { centreId, auditId: audit2, applicationId: `app-${c}-2`, kind: 'excellence', schemeVersion: '2024.1', dueDate: iso(t + 50 * day), openedAt: iso(t), openedBy: 'office-1' } }, 'office-1', 'office');
       push({ type: 'AuditorAppointed', data: { centreId, auditId: audit2, auditorId: a2, conflictsDeclared: true, appointedAt: iso(t), appointedBy: 'office-1' } }, 'office-1', 'office');
       push({ type: 'AuditPassed', data: { centreId, auditId: audit2, kind: 'excellence', recommendation: 'pass', allExtendedMet: true, unmetExtendedCriteria: [], completedAt: iso(t), completedBy: a2 } }, a2, 'auditor');
-      push({ type: 'ExcellenceSealAwarded', data: { centreId, auditId: audit2, certificateNumber: `IASIOS-${c}-2`, validFrom: iso(validUntil), validUntil: iso(validUntil + 4 * 365 * day), schemeVersion: '2024.1', decidedAt: iso(t), decidedBy: 'com-2' } }, 'com-2', 'committee');
+      push({ type: 'ExcellenceSealAwarded', data: { centreId, auditId: audit2, certificateNumber: `IASIOS-${px}${c}-2`, validFrom: iso(validUntil), validUntil: iso(validUntil + 4 * 365 * day), schemeVersion: '2024.1', decidedAt: iso(t), decidedBy: 'com-2' } }, 'com-2', 'committee');
     }
     streams.push({ streamId: `centre-${centreId}`, events });
   }
