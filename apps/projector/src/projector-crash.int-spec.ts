@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { findFreePort, PostgresEventStore } from '@accreditation/event-store';
 import { ALL_PROJECTIONS, checkpointName, type Projection, rebuildProjection, tableNames } from '@accreditation/projections';
-import { createTestDatabase, type TestDatabase } from '@accreditation/testing/database';
+import { createTestDatabase, type TestDatabase } from '../../../libs/testing/src/database/test-database';
 import { appendPopulation } from '../../../libs/projections/src/testing/append-population';
 import { countEvents, generatePopulation } from '../../../libs/projections/src/testing/centre-population';
 import { fingerprints } from '../../../libs/projections/src/testing/table-fingerprint';

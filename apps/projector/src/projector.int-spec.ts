@@ -5,7 +5,7 @@ import {
   getCentreStatus, listAuditorWorkloads, listCentres, listExpiringAccreditations, listRegistry, type Projection, rebuildProjection,
   statisticsByCountry, statisticsByStatus, tableNames, verifyCertificate,
 } from '@accreditation/projections';
-import { createTestDatabase, type TestDatabase } from '@accreditation/testing/database';
+import { createTestDatabase, type TestDatabase } from '../../../libs/testing/src/database/test-database';
 import { appendPopulation } from '../../../libs/projections/src/testing/append-population';
 import { countEvents, generatePopulation } from '../../../libs/projections/src/testing/centre-population';
 import { fingerprints } from '../../../libs/projections/src/testing/table-fingerprint';
