@@ -1,0 +1,26 @@
+import { isReady, renderMetrics, type WorkerStatus } from './projector-status';
+
+const worker = (over: Partial<WorkerStatus>): WorkerStatus => ({
+  name: 'centre_status_v1', kind: 'projection', role: 'active', state: 'live', position: '120', eventsBehind: 0, secondsBehind: 0,
+  checkpointUpdatedAt: null, eventsApplied: 100, batches: 3, ...over,
+});
+
+describe('projector readiness and metrics', () => {
+  it('is ready when nothing fails or is still catching up; standby counts as ready', () => {
+    expect(isReady([worker({}), worker({ role: 'standby', state: 'standby' })])).toBe(true);
+    expect(isReady([worker({ state: 'catching_up' })])).toBe(false);
+    expect(isReady([worker({ state: 'error', lastError: 'boom' })])).toBe(false);
+  });
+
+  it('renders Prometheus text with lag in events and seconds per worker', () => {
+    const text = renderMetrics({ ready: false, checkedAt: '', workers: [worker({ eventsBehind: 7, secondsBehind: 1.5, state: 'catching_up' }), worker({ name: 'deadline_jobs', kind: 'processor', role: 'standby', eventsBehind: null, secondsBehind: null })] });
+    expect(text).toContain('# TYPE projector_lag_events gauge');
+    expect(text).toContain('projector_lag_events{name="centre_status_v1",kind="projection"} 7');
+    expect(text).toContain('projector_lag_seconds{name="centre_status_v1",kind="projection"} 1.5');
+    expect(text).not.toContain('projector_lag_events{name="deadline_jobs"');
+    expect(text).toContain('projector_lock_held{name="deadline_jobs",kind="processor"} 0');
+    expect(text).toContain('projector_events_applied_total{name="centre_status_v1",kind="projection"} 100');
+    expect(text).toContain('projector_ready 0');
+    expect(text.endsWith('\n')).toBe(true);
+  });
+});
