@@ -6,9 +6,10 @@
  * projector notices the moved checkpoint and continues from it. Progress goes to stderr.
  * Database: DATABASE_URL, else the embedded PostgreSQL under DATA_DIR (as `npm start`).
  */
-import { PostgresEventStore, resolveDatabase } from '@accreditation/event-store';
+import { PostgresEventStore } from '@accreditation/event-store';
 import { ALL_PROJECTIONS, type Projection, projectionByName, rebuildProjection } from '@accreditation/projections';
 import { lagSourceFor } from '../../projector/src/lag-source';
+import { openDatabase } from './cli-database';
 import { parseArgs } from './parse-args';
 import { ProgressBar } from './progress-bar';
 
@@ -27,8 +28,9 @@ async function main(): Promise<number> {
     process.stderr.write(`unknown projection "${name}"\n${USAGE}\n`);
     return 2;
   }
-  const db = await resolveDatabase(process.env, (line) => process.stderr.write(`${line}\n`));
-  const store = await PostgresEventStore.connect({ connectionString: db.connectionString, poolSize: 4 });
+  const db = await openDatabase();
+  // No statement timeout: building an index over millions of history rows may take a while.
+  const store = await PostgresEventStore.connect({ connectionString: db.connectionString, poolSize: 6, statementTimeoutMs: 0 });
   try {
     const lag = lagSourceFor(store);
     for (const projection of projections) {

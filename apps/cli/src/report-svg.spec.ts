@@ -1,7 +1,8 @@
+import type { StatusChartData } from './report-definitions';
 import { statusSummarySvg } from './report-svg';
 
 describe('status summary SVG', () => {
-  const data = {
+  const data: StatusChartData = {
     statuses: ['enrolled', 'accredited', 'suspended'],
     countries: [
       { country: 'FR', counts: { enrolled: 3, accredited: 10, suspended: 1 }, total: 14 },

@@ -7,8 +7,8 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { Pool } from 'pg';
-import { resolveDatabase } from '@accreditation/event-store';
 import type { Period } from '@accreditation/projections';
+import { openDatabase } from './cli-database';
 import { parseArgs } from './parse-args';
 import { toCsv } from './report-csv';
 import { REPORTS, type ReportResult } from './report-definitions';
@@ -48,7 +48,7 @@ async function main(): Promise<number> {
   for (const k of ['from', 'to'] as const) if (f[k] && Number.isNaN(Date.parse(f[k]!))) throw new UsageError(`--${k} must be an ISO date`);
   const now = f.now ? new Date(f.now) : new Date();
 
-  const db = await resolveDatabase(process.env, (line) => process.stderr.write(`${line}\n`));
+  const db = await openDatabase();
   const pool = new Pool({ connectionString: db.connectionString, max: 2 });
   try {
     let result: ReportResult;
