@@ -20,9 +20,16 @@ export class AdvisoryLockSession {
   async tryHold(name: string): Promise<boolean> {
     if (this.held.has(name)) return true;
     const client = await this.connection();
-    const r = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS ok', [PROJECTOR_LOCK_CLASS, name]);
-    if (r.rows[0]?.ok) this.held.add(name);
-    return this.held.has(name);
+    const gen = this.generation;
+    try {
+      const r = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS ok', [PROJECTOR_LOCK_CLASS, name]);
+      if (r.rows[0]?.ok && gen === this.generation) this.held.add(name);
+      return this.held.has(name);
+    } catch (err) {
+      // A broken session holds nothing: start over on a new connection next time.
+      if (gen === this.generation) this.drop(err);
+      throw err;
+    }
   }
 
   holds(name: string): boolean {

@@ -154,6 +154,18 @@ describe('projector against PostgreSQL', () => {
     expect(tables.rows.map((r) => r.tablename).filter((t) => /_v\d+_r/.test(t))).toEqual([]); // no leftover rebuild tables
   });
 
+  it('recovers when its lock connection is killed: re-locks, resubscribes, loses nothing', async () => {
+    const holders = await store.pool.query(`SELECT DISTINCT pid FROM pg_locks WHERE locktype = 'advisory' AND classid = ${0x50524f4a}`);
+    expect(holders.rows).toHaveLength(1);
+    await store.pool.query('SELECT pg_terminate_backend($1)', [holders.rows[0].pid]);
+    await appendPopulation(store, generatePopulation({ centres: 5, auditors: 1, seed: 31, prefix: 'kill-' }));
+    const deadline = Date.now() + 20_000;
+    while (!(await projector!.readiness()).workers.every((w) => w.role === 'active' && w.eventsBehind === 0) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect((await projector!.readiness()).workers.every((w) => w.role === 'active' && w.eventsBehind === 0)).toBe(true);
+    expect((await statisticsByStatus(store.pool)).data.reduce((n, s) => n + s.centres, 0)).toBe(355);
+    for (const p of ALL_PROJECTIONS) await expectEqualsCleanRebuild(store, store.pool, p);
+  });
+
   it('a second projector stands by, and takes over when the first stops', async () => {
     const second = await startProjector({ store, pool: store.pool, logger: quiet, lockRetryMs: 100 });
     try {
@@ -166,7 +178,7 @@ describe('projector against PostgreSQL', () => {
       const more = generatePopulation({ centres: 5, auditors: 1, seed: 7, prefix: 'to-' });
       await appendPopulation(store, more);
       await second.waitUntilCaughtUp(30_000);
-      expect((await statisticsByStatus(store.pool)).data.reduce((n, s) => n + s.centres, 0)).toBe(355);
+      expect((await statisticsByStatus(store.pool)).data.reduce((n, s) => n + s.centres, 0)).toBe(360);
     } finally {
       await second.stop();
     }
