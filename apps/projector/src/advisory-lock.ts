@@ -22,7 +22,7 @@ export class AdvisoryLockSession {
     const client = await this.connection();
     const gen = this.generation;
     try {
-      const r = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS ok', [PROJECTOR_LOCK_CLASS, name]);
+      const r = await this.serially(() => client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS ok', [PROJECTOR_LOCK_CLASS, name]));
       if (r.rows[0]?.ok && gen === this.generation) this.held.add(name);
       return this.held.has(name);
     } catch (err) {
@@ -30,6 +30,14 @@ export class AdvisoryLockSession {
       if (gen === this.generation) this.drop(err);
       throw err;
     }
+  }
+
+  /** One query at a time on the shared connection (pg deprecates queueing on a busy client). */
+  private queue: Promise<unknown> = Promise.resolve();
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work);
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   holds(name: string): boolean {
@@ -43,10 +51,11 @@ export class AdvisoryLockSession {
 
   /** Cheap liveness probe: detects a silently dead connection between batches. */
   async heartbeat(): Promise<void> {
-    if (!this.client) return;
+    const client = this.client;
+    if (!client) return;
     const gen = this.generation;
     try {
-      await this.client.query('SELECT 1');
+      await this.serially(() => client.query('SELECT 1'));
     } catch (err) {
       if (gen === this.generation) this.drop(err);
     }

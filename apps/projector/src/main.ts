@@ -1,26 +1,32 @@
 /**
  * Standalone projector: `node -r @swc-node/register apps/projector/src/main.ts`.
  * DATABASE_URL (or the embedded PostgreSQL under DATA_DIR) holds both the events and the read models.
+ * Runs every read model and the deadline jobs (PROJECTOR_DEADLINES=off leaves them out).
  * PROJECTOR_HTTP_PORT, when set, serves /ready and /metrics. SIGTERM/SIGINT stop it cleanly: the
  * batch in flight commits or rolls back, the locks are released for a standby process.
  */
+import { systemClock } from '@accreditation/application';
 import { PostgresEventStore, resolveDatabase, takeOverShutdownSignals } from '@accreditation/event-store';
+import { startEngineProjector } from './deadlines/start-engine-projector';
 import { consoleLogger } from './processor';
 import { startProjector } from './start-projector';
 import { startStatusServer } from './status-server';
 
 async function main(): Promise<void> {
   const db = await resolveDatabase(process.env, (line) => consoleLogger.log(line));
-  const store = await PostgresEventStore.connect({ connectionString: db.connectionString, poolSize: Number(process.env.PROJECTOR_POOL_SIZE ?? 8) });
-  const projector = await startProjector({
+  // One connection per worker (5 read models + deadline jobs) at most, plus the lock session and lag queries.
+  const store = await PostgresEventStore.connect({ connectionString: db.connectionString, poolSize: Number(process.env.PROJECTOR_POOL_SIZE ?? 10) });
+  const options = {
     store,
     pool: store.pool,
     maxBatchSize: process.env.PROJECTOR_BATCH_SIZE ? Number(process.env.PROJECTOR_BATCH_SIZE) : undefined,
     lockRetryMs: process.env.PROJECTOR_LOCK_RETRY_MS ? Number(process.env.PROJECTOR_LOCK_RETRY_MS) : undefined,
-  });
+  };
+  const deadlines = process.env.PROJECTOR_DEADLINES !== 'off';
+  const projector = deadlines ? await startEngineProjector({ ...options, clock: systemClock }) : await startProjector(options);
   const port = process.env.PROJECTOR_HTTP_PORT ? Number(process.env.PROJECTOR_HTTP_PORT) : undefined;
   const server = port !== undefined ? await startStatusServer(projector, port) : undefined;
-  consoleLogger.log(`started (pid ${process.pid}, database ${db.source}${server ? `, status on :${port}` : ''})`);
+  consoleLogger.log(`started (pid ${process.pid}, database ${db.source}, deadline jobs ${deadlines ? 'on' : 'off'}${server ? `, status on :${port}` : ''})`);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
