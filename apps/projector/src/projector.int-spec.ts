@@ -155,7 +155,7 @@ describe('projector against PostgreSQL', () => {
   });
 
   it('recovers when its lock connection is killed: re-locks, resubscribes, loses nothing', async () => {
-    const holders = await store.pool.query(`SELECT DISTINCT pid FROM pg_locks WHERE locktype = 'advisory' AND classid = ${0x50524f4a}`);
+    const holders = await store.pool.query(`SELECT DISTINCT pid FROM pg_locks WHERE locktype = 'advisory' AND classid = ${0x50524f4a} AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`);
     expect(holders.rows).toHaveLength(1);
     await store.pool.query('SELECT pg_terminate_backend($1)', [holders.rows[0].pid]);
     await appendPopulation(store, generatePopulation({ centres: 5, auditors: 1, seed: 31, prefix: 'kill-' }));
