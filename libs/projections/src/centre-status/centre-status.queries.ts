@@ -52,7 +52,7 @@ export async function listCentres(db: Queryable, filter: CentreListFilter = {}):
   const r = await db.query(
     `SELECT *, count(*) OVER () AS total FROM ${CENTRE_STATUS_TABLE}
      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-     ORDER BY ${ORDER[filter.sort ?? 'name']} LIMIT $${args.length - 1} OFFSET $${args.length}`, args);
+     ORDER BY ${ORDER[filter.sort ?? 'name'] ?? ORDER.name} LIMIT $${args.length - 1} OFFSET $${args.length}`, args);
   const total = r.rows[0] ? Number(r.rows[0].total) : await countAll(db, where, args.slice(0, -2));
   return { items: r.rows.map(toView), total, limit, offset, checkpoint };
 }

@@ -32,6 +32,8 @@ export async function auditPassRate(
 ): Promise<Checkpointed<PassRateRow[]>> {
   const checkpoint = await freshness(db, AUDIT_OUTCOMES_CHECKPOINT);
   const period = opts.period ?? 'all';
+  // Interpolated into SQL below: only the four known values may pass.
+  if (!(['month', 'quarter', 'year', 'all'] as const).includes(period)) throw new RangeError(`Unknown period ${JSON.stringify(period)}`);
   const periodSql = period === 'all' ? `'all'` : `to_char(date_trunc('${period}', a.completed_at AT TIME ZONE 'UTC'), ${period === 'year' ? `'YYYY'` : period === 'quarter' ? `'YYYY-"Q"Q'` : `'YYYY-MM'`})`;
   const kindSql = opts.byKind ? 'a.kind' : 'NULL::text';
   const r = await db.query(
