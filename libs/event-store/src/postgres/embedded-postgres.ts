@@ -159,12 +159,20 @@ interface Owner {
 }
 
 function postgresUserIds(): Owner {
+  const read = (): Owner => ({
+    uid: Number(execFileSync('id', ['-u', USER], { encoding: 'utf8' }).trim()),
+    gid: Number(execFileSync('id', ['-g', USER], { encoding: 'utf8' }).trim()),
+  });
   try {
-    const uid = Number(execFileSync('id', ['-u', USER], { encoding: 'utf8' }).trim());
-    const gid = Number(execFileSync('id', ['-g', USER], { encoding: 'utf8' }).trim());
-    return { uid, gid };
+    return read();
   } catch {
-    throw new Error(`Running as root: PostgreSQL must run as the '${USER}' user, which does not exist (create it, e.g. useradd ${USER})`);
+    // A fresh machine (a CI runner) may have no such user: root can create a system account for it.
+    try {
+      execFileSync('useradd', ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', USER], { stdio: 'ignore' });
+      return read();
+    } catch {
+      throw new Error(`Running as root: PostgreSQL must run as the '${USER}' user, which does not exist and could not be created (useradd --system ${USER})`);
+    }
   }
 }
 
