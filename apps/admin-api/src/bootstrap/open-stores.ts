@@ -1,12 +1,12 @@
 import { Pool } from 'pg';
-import { type EventStore, PostgresEventStore, resolveDatabase } from '@accreditation/event-store';
+import { type EventStore, PostgresEventStore, type ResolvedDatabase, resolveDatabase } from '@accreditation/event-store';
 import type { AppConfig } from '../config/app-config';
 
 export interface OpenStores {
   store: EventStore;
   /** Read models always live in PostgreSQL, whichever event store is chosen. */
   readModels: Pool;
-  databaseSource: 'external' | 'embedded';
+  databaseSource: ResolvedDatabase['source'];
   close(): Promise<void>;
 }
 

@@ -304,3 +304,21 @@ export function findFreePort(): Promise<number> {
 export function takeOverShutdownSignals(): void {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.removeAllListeners(signal);
 }
+
+/**
+ * The connection string of an embedded server that another live process (a running `npm start`)
+ * already serves from this folder, so CLIs and a standalone projector can share it instead of
+ * being refused. Undefined when no such server runs.
+ */
+export async function runningEmbeddedPostgres(dataDir: string): Promise<string | undefined> {
+  const pidFile = join(resolve(dataDir), 'postmaster.pid');
+  if (!existsSync(pidFile)) return undefined;
+  const lines = (await readFile(pidFile, 'utf8')).split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || port <= 0) return undefined;
+  if (!isAlive(pid) || !isPostgres(pid) || !(await hasLiveOwner(resolve(dataDir), pid))) return undefined;
+  const password = await readPassword(resolve(dataDir)).catch(() => undefined);
+  if (password === undefined) return undefined;
+  return `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+}

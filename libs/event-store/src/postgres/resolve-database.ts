@@ -1,10 +1,10 @@
 import { join, resolve } from 'node:path';
-import { startEmbeddedPostgres } from './embedded-postgres';
+import { runningEmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
 
 export interface ResolvedDatabase {
   connectionString: string;
-  /** 'external' when DATABASE_URL was given, 'embedded' when we started a server. */
-  source: 'external' | 'embedded';
+  /** 'external' when DATABASE_URL was given, 'embedded' when we started a server, 'shared' when another process had. */
+  source: 'external' | 'embedded' | 'shared';
   /** Stops the embedded server; a no-op for an external database. */
   stop(): Promise<void>;
 }
@@ -21,6 +21,9 @@ export async function resolveDatabase(
     return { connectionString: env.DATABASE_URL, source: 'external', stop: async () => undefined };
   }
   const dataDir = join(resolve(env.DATA_DIR || '.data'), 'postgres');
+  // A running `npm start` already serves this folder: share its server (and leave it running).
+  const shared = await runningEmbeddedPostgres(dataDir);
+  if (shared) return { connectionString: shared, source: 'shared', stop: async () => undefined };
   const port = env.EMBEDDED_PG_PORT ? Number(env.EMBEDDED_PG_PORT) : undefined;
   const server = await startEmbeddedPostgres({ dataDir, port, onLog: log });
   return { connectionString: server.connectionString, source: 'embedded', stop: () => server.stop() };
