@@ -7,6 +7,7 @@ import { AuthGuard } from './auth/auth.guard';
 import { TokenVerifier } from './auth/token-verifier';
 import { ENGINE_DEPS, type EngineDeps, READ_MODELS } from './bootstrap/engine-deps';
 import { CommandGateway } from './commands/command-gateway';
+import { MintedIds } from './commands/minted-ids';
 import { HTTP_CONTROLLERS } from './http-controllers';
 import { QUERY_HANDLERS } from './queries/read-model.query-handlers';
 import { QUERY_CONTROLLERS } from './query-controllers';
@@ -36,6 +37,7 @@ export class AdminApiModule {
         },
         { provide: AuditTrailReplay, useFactory: () => new AuditTrailReplay(deps.store, readStoredEvent, deps.clock) },
         CommandGateway,
+        MintedIds,
         ...QUERY_HANDLERS,
         CentreCommandHandler,
         AuditorCommandHandler,

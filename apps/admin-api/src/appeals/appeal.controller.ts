@@ -1,6 +1,5 @@
-import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CLOCK, type Clock, ID_SOURCE, type IdSource } from '@accreditation/application';
 import { LOOKED_UP_BY_HANDLER } from '../auditors/person-facts.placeholder';
 import { HistoricalImport, Roles } from '../auth/roles';
 import { CommandGateway } from '../commands/command-gateway';
@@ -15,15 +14,10 @@ import { LodgeAppealDto } from './dto/lodge-appeal.dto';
 @HistoricalImport()
 @Controller('centres/:id/appeals')
 export class AppealController {
-  private readonly minted: MintedIds;
-
   constructor(
     private readonly commands: CommandGateway,
-    @Inject(ID_SOURCE) ids: IdSource,
-    @Inject(CLOCK) clock: Clock,
-  ) {
-    this.minted = new MintedIds(ids, clock);
-  }
+    private readonly minted: MintedIds,
+  ) {}
 
   @Post()
   @Roles('centre')

@@ -1,6 +1,5 @@
-import { Body, Controller, HttpCode, HttpStatus, Inject, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Param, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CLOCK, type Clock, ID_SOURCE, type IdSource } from '@accreditation/application';
 import { HistoricalImport, Roles } from '../auth/roles';
 import { CommandGateway } from '../commands/command-gateway';
 import { MintedIds } from '../commands/minted-ids';
@@ -19,15 +18,10 @@ import { RequestEvidenceDto } from './dto/request-evidence.dto';
 @HistoricalImport()
 @Controller('centres/:id/audits/:auditId')
 export class AuditAssessmentController {
-  private readonly minted: MintedIds;
-
   constructor(
     private readonly commands: CommandGateway,
-    @Inject(ID_SOURCE) ids: IdSource,
-    @Inject(CLOCK) clock: Clock,
-  ) {
-    this.minted = new MintedIds(ids, clock);
-  }
+    private readonly minted: MintedIds,
+  ) {}
 
   @Post('evidence-requests')
   @Roles('auditor')

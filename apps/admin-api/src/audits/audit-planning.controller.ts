@@ -1,6 +1,5 @@
-import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CLOCK, type Clock, ID_SOURCE, type IdSource } from '@accreditation/application';
 import { OwnRecordOnly } from '../auditors/own-record.guard';
 import { LOOKED_UP_BY_HANDLER } from '../auditors/person-facts.placeholder';
 import { HistoricalImport, Roles } from '../auth/roles';
@@ -20,15 +19,10 @@ import { RecuseAuditorDto } from './dto/recuse-auditor.dto';
 @HistoricalImport()
 @Controller('centres/:id/audits')
 export class AuditPlanningController {
-  private readonly minted: MintedIds;
-
   constructor(
     private readonly commands: CommandGateway,
-    @Inject(ID_SOURCE) ids: IdSource,
-    @Inject(CLOCK) clock: Clock,
-  ) {
-    this.minted = new MintedIds(ids, clock);
-  }
+    private readonly minted: MintedIds,
+  ) {}
 
   @Post()
   @Roles('office')

@@ -1,6 +1,5 @@
-import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CLOCK, type Clock, ID_SOURCE, type IdSource } from '@accreditation/application';
 import { HistoricalImport, Roles } from '../auth/roles';
 import { CommandGateway } from '../commands/command-gateway';
 import { MintedIds } from '../commands/minted-ids';
@@ -13,15 +12,10 @@ import { SubmitApplicationDto } from './dto/submit-application.dto';
 @HistoricalImport()
 @Controller('centres')
 export class CentreApplicationController {
-  private readonly minted: MintedIds;
-
   constructor(
     private readonly commands: CommandGateway,
-    @Inject(ID_SOURCE) ids: IdSource,
-    @Inject(CLOCK) clock: Clock,
-  ) {
-    this.minted = new MintedIds(ids, clock);
-  }
+    private readonly minted: MintedIds,
+  ) {}
 
   @Post(':id/applications')
   @Roles('centre')

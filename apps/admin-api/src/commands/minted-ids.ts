@@ -1,4 +1,5 @@
-import { type Clock, type IdSource, deterministicUuid } from '@accreditation/application';
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, type Clock, ID_SOURCE, type IdSource, deterministicUuid } from '@accreditation/application';
 import type { CommandMeta } from '../http/command-meta.decorator';
 
 /** Ids the server mints for a new thing inside a stream (never chosen by the client). */
@@ -9,10 +10,11 @@ export type MintedIdPurpose = 'application' | 'audit' | 'finding' | 'evidence-re
  * with one it is derived from the key, the stream it lands in and its purpose, so a retried
  * request carries the very same command and the runner recognises it as already applied.
  */
+@Injectable()
 export class MintedIds {
   constructor(
-    private readonly ids: IdSource,
-    private readonly clock: Clock,
+    @Inject(ID_SOURCE) private readonly ids: IdSource,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** A UUID (lower-case, so it is also a valid path id) for a new application, audit, finding... */

@@ -1,6 +1,5 @@
-import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CLOCK, type Clock, ID_SOURCE, type IdSource } from '@accreditation/application';
 import { LOOKED_UP_BY_HANDLER } from '../auditors/person-facts.placeholder';
 import { HistoricalImport, Roles } from '../auth/roles';
 import { CommandGateway } from '../commands/command-gateway';
@@ -17,15 +16,10 @@ import { RefuseAccreditationDto } from './dto/refuse-accreditation.dto';
 @HistoricalImport()
 @Controller('centres/:id')
 export class AccreditationDecisionController {
-  private readonly minted: MintedIds;
-
   constructor(
     private readonly commands: CommandGateway,
-    @Inject(ID_SOURCE) ids: IdSource,
-    @Inject(CLOCK) clock: Clock,
-  ) {
-    this.minted = new MintedIds(ids, clock);
-  }
+    private readonly minted: MintedIds,
+  ) {}
 
   @Post('accreditation')
   @Roles('committee')
