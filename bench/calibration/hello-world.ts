@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { type NodeChild, startNodeChild } from '../support/child-process';
+import { type NodeChild, memoryOf, startNodeChild } from '../support/child-process';
 import { progress } from '../support/report';
 import type { BenchContext } from '../support/context';
 
@@ -35,4 +35,6 @@ export async function helloWorld(ctx: BenchContext, hello: HelloWorld): Promise<
   if (result.errors || result.non2xx) report.note(`hello-world: ${result.errors} errors, ${result.non2xx} non-2xx`);
   report.figure('calibration', 'http.hello', `NestJS+Fastify hello-world, autocannon c=${connections}`, result.requests.average, 'req/s', `p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`);
   report.figure('calibration', 'http.hello.p99', 'hello-world p99 (autocannon, saturated)', result.latency.p99, 'ms');
+  const mem = memoryOf(hello.child.pid);
+  if (mem) report.figure('calibration', 'http.hello.rss', 'hello-world process peak RSS (same loader: @swc-node/register)', mem.peakMb, 'MB');
 }

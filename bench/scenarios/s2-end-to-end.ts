@@ -1,6 +1,6 @@
 import { closedLoop } from '../support/load';
 import { type ApiProcess, startApiProcess } from '../support/api-process';
-import { sampleMemory } from '../support/child-process';
+import { cpuWindow, describeCpu, sampleMemory } from '../support/child-process';
 import { JsonHttp } from '../support/http-client';
 import { CentreWalk, type Cast, UnexpectedResponse, castTokens, registerAuditor } from '../support/lifecycle';
 import { pool, warmPool } from '../support/database';
@@ -51,6 +51,8 @@ export async function s2EndToEnd(ctx: BenchContext, s2Url: string, hello: HelloW
   let lengthCount = 0;
   const failures: string[] = [];
   const memory = sampleMemory(api.child.pid, 200);
+  let cpu: ReturnType<typeof cpuWindow> | undefined;
+  setTimeout(() => (cpu = cpuWindow({ api: api.child.pid, generator: process.pid })), ms(opts.warmupSeconds * 2)).unref();
   const result = await closedLoop({
     label: `S2 end-to-end c=${clients}`,
     workers: clients,
@@ -73,10 +75,12 @@ export async function s2EndToEnd(ctx: BenchContext, s2Url: string, hello: HelloW
     },
   });
   const mem = memory.stop();
+  const split = cpu?.stop();
   if (result.errors) report.note(`S2: ${result.errors} failed commands; first: ${failures.join(' | ')}`);
   const meanStreamLength = lengthSum / Math.max(1, lengthCount);
   report.figure('S2', 's2.e2e', `end-to-end commands over HTTP, ${clients} clients`, result.opsPerSec, 'cmd/s', `p50 ${result.latency.percentile(50).toFixed(1)} ms, p99 ${result.latency.percentile(99).toFixed(1)} ms, ${result.errors} errors`);
   report.figure('S2', 's2.e2e.p99', 'end-to-end p99 (closed loop, saturated)', result.latency.percentile(99), 'ms');
+  if (split) report.figure('S2', 's2.cpu', 'CPU split during S2 (cores busy)', Object.values(split.seconds).reduce((a, b) => a + b, 0) / split.wallSeconds, 'cores', describeCpu(split, { ops: result.ops, unit: 'cmd' }));
   report.figure('S2', 's2.streamLength', 'mean centre stream length read per command', meanStreamLength, 'events');
   report.figure('S2', 's2.rss', 'API process peak RSS during S2', Math.max(mem.maxRssMb, mem.peakMb), 'MB', `max sampled RSS ${mem.maxRssMb.toFixed(0)} MB, kernel peak (VmHWM) ${mem.peakMb.toFixed(0)} MB`);
   ctx.s2 = { commandsPerSec: result.opsPerSec, baseUrl: api.baseUrl };

@@ -14,6 +14,18 @@ export interface LatencyPoint {
   helloP99: number;
 }
 
+/** After an overloaded level, wait until the API has worked off its backlog and answers again. */
+async function settle(http: JsonHttp, token: string, centre: { centreId: string; auditId: string }): Promise<boolean> {
+  const until = Date.now() + 60_000;
+  while (Date.now() < until) {
+    const req = judgeRequest(centre.centreId, centre.auditId, 0);
+    const r = await http.request('PUT', req.path, token, req.body).catch(() => ({ status: 0 }));
+    if (r.status === 200) return true;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  return false;
+}
+
 /** Centres walked up to an appointed audit team, ready to take judgements. */
 async function prepareCentres(http: JsonHttp, cast: Cast, count: number, tag: string): Promise<Array<{ centreId: string; auditId: string }>> {
   const p = progress('S3 preparing centres', 'centres');
@@ -62,6 +74,7 @@ export async function s3Latency(ctx: BenchContext, apiUrl: string, s2Database: s
         label: `S3 engine at ${rate}/s (${fraction * 100}%)`,
         ratePerSec: rate,
         durationMs: ms(opts.s3Seconds),
+        drainMs: 30_000,
         op: async (i) => {
           const c = centres[i % centres.length]!;
           const req = judgeRequest(c.centreId, c.auditId, Math.floor(i / centres.length));
@@ -77,12 +90,20 @@ export async function s3Latency(ctx: BenchContext, apiUrl: string, s2Database: s
       report.figure('S3', `s3.p50.${pct}`, `open loop ${pct} of S2 max (${rate}/s): p50`, p50, 'ms', `achieved ${e.opsPerSec.toFixed(0)}/s`);
       report.figure('S3', `s3.p99.${pct}`, `open loop ${pct} of S2 max (${rate}/s): p99`, p99, 'ms', `hello-world p99 at this rate ${helloP99.toFixed(2)} ms`);
       points.push({ fraction, rate, p50, p99, helloP99 });
+      if ((e.errors || e.unfinished) && !(await settle(http, cast.auditor, centres[0]!))) report.note(`S3: the API did not recover within 60 s after the ${pct} level`);
     }
   } finally {
     helloHttp.close();
   }
 
   // Hot stream: 20 clients judging on one centre; the runner retries conflicts server-side.
+  await hotStream(ctx, http, s2Database, cast);
+  http.close();
+  return points;
+}
+
+async function hotStream(ctx: BenchContext, http: JsonHttp, s2Database: string, cast: Cast): Promise<void> {
+  const { opts, report } = ctx;
   const [hot] = await prepareCentres(http, cast, 1, `hot${Date.now().toString(36)}`);
   const before = await rollbacks(ctx.adminUrl, s2Database);
   let conflicts409 = 0;
@@ -112,6 +133,4 @@ export async function s3Latency(ctx: BenchContext, apiUrl: string, s2Database: s
   report.figure('S3', 's3.hot.conflicts', 'hot stream: append conflicts retried by the server', serverConflicts / result.seconds, 'per s', `${serverConflicts} in ${result.seconds} s (rolled-back statements)`);
   report.figure('S3', 's3.hot.409', 'hot stream: 409/412 answered (retries exhausted)', (conflicts409 + failed412) / result.seconds, 'per s', `${conflicts409} × 409, ${failed412} × 412, ${clientRetries} client retries, ${result.errors} failures`);
   report.figure('S3', 's3.hot.p99', 'hot stream p99 (retry-inflated)', result.latency.percentile(99), 'ms');
-  http.close();
-  return points;
 }

@@ -11,7 +11,7 @@ export interface RebuildFigures {
 /** S5: rebuild one projection from position 0 over the imported history, in a child process. */
 export async function s5Rebuild(ctx: BenchContext, historyUrl: string, projection: 'centre_status' | 'centre_history', batchSize?: number): Promise<RebuildFigures> {
   const { report } = ctx;
-  const child = startNodeChild('bench/support/rebuild-child.ts', [historyUrl, projection, ...(batchSize ? [String(batchSize)] : [])], {});
+  const child = startNodeChild('bench/support/rebuild-child.ts', [historyUrl, projection, ...(batchSize ? [String(batchSize)] : [])], {}, (process.env.BENCH_REBUILD_NODE_ARGS ?? '').split(' ').filter(Boolean));
   const memory = sampleMemory(child.pid, 100);
   const p = progress(`S5 rebuild ${projection}`, 'events');
   const timer = setInterval(() => {

@@ -47,3 +47,40 @@ export async function s6BulkImport(ctx: BenchContext, historyUrl: string, popula
     await store.close();
   }
 }
+
+/**
+ * The path that existed before importStreams: one appendToStream per stream (chunks of 500),
+ * 8 streams at a time (libs/projections/src/testing/append-population.ts does the same).
+ * Measured on a slice of the population, for the before/after comparison.
+ */
+export async function s6AppendBaseline(ctx: BenchContext, url: string, population: PopulationChunks, events: number): Promise<number> {
+  const { report } = ctx;
+  const store = await PostgresEventStore.connect({ connectionString: url, poolSize: 9 });
+  const p = progress('S6 import through appendToStream', 'events');
+  let done = 0;
+  let seconds = 0;
+  try {
+    for (let k = 0; done < events; k++) {
+      const streams = population.chunk(1000 + k);
+      const t0 = nowMs();
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: 8 }, async () => {
+          while (next < streams.length) {
+            const s = streams[next++]!;
+            for (let i = 0; i < s.events.length; i += 500) await store.appendToStream(s.streamId, s.events.slice(i, i + 500), i === 0 ? 'no_stream' : i - 1);
+            done += s.events.length;
+            p.set(done);
+          }
+        }),
+      );
+      seconds += (nowMs() - t0) / 1000;
+    }
+    p.stop();
+    report.figure('S6', 's6.append', 'import through appendToStream per stream, 8 connections (before importStreams)', done / seconds, 'ev/s', `${done.toLocaleString('en-US')} events in ${seconds.toFixed(2)} s`);
+    return done / seconds;
+  } finally {
+    p.stop();
+    await store.close();
+  }
+}

@@ -27,7 +27,8 @@ export async function startApiProcess(databaseUrl: string, extraEnv: Record<stri
     JWT_SECRET: BENCH_JWT_SECRET,
     NODE_ENV: 'production',
     ...extraEnv,
-  });
+    // e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the API under load.
+  }, (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean));
   await child.waitFor(/"message":"ready"/, 120_000);
   return { baseUrl: `http://127.0.0.1:${port}`, child, stop: () => child.stop() };
 }

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export interface NodeChild {
@@ -15,8 +15,8 @@ export interface NodeChild {
 const ROOT = resolve(__dirname, '..', '..');
 
 /** Runs a TypeScript entry point in its own Node process (so its memory and event loop are its own). */
-export function startNodeChild(entry: string, args: string[], env: Record<string, string>): NodeChild {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', entry, ...args], {
+export function startNodeChild(entry: string, args: string[], env: Record<string, string>, nodeArgs: string[] = []): NodeChild {
+  const child = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', entry, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -109,4 +109,72 @@ export function sampleMemory(pid: number, everyMs = 200): { stop(): { maxRssMb: 
       return { maxRssMb, peakMb };
     },
   };
+}
+
+const CLOCK_TICKS = 100; // USER_HZ on Linux
+
+function cpuSecondsOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS; // utime + stime
+  } catch {
+    return 0;
+  }
+}
+
+function postgresPids(): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') pids.push(Number(entry));
+    } catch {
+      // gone
+    }
+  }
+  return pids;
+}
+
+export interface CpuSplit {
+  /** CPU seconds per process group over the window. */
+  seconds: Record<string, number>;
+  wallSeconds: number;
+}
+
+/**
+ * CPU time used by named processes and by all PostgreSQL processes over a window (like pidstat):
+ * shows where the 2 cores went. Backends that exit during the window are missed (none do here).
+ */
+export function cpuWindow(named: Record<string, number>): { stop(): CpuSplit } {
+  const t0 = Date.now();
+  const start = new Map<string, number>();
+  for (const [name, pid] of Object.entries(named)) start.set(name, cpuSecondsOf(pid));
+  const pgStart = new Map(postgresPids().map((pid) => [pid, cpuSecondsOf(pid)]));
+  const machineStart = machineBusySeconds();
+  return {
+    stop: () => {
+      const seconds: Record<string, number> = {};
+      for (const [name, pid] of Object.entries(named)) seconds[name] = cpuSecondsOf(pid) - start.get(name)!;
+      let pg = 0;
+      for (const pid of postgresPids()) pg += cpuSecondsOf(pid) - (pgStart.get(pid) ?? 0);
+      seconds.postgres = pg;
+      const ours = Object.values(seconds).reduce((a, b) => a + b, 0);
+      seconds.other = Math.max(0, machineBusySeconds() - machineStart - ours);
+      return { seconds, wallSeconds: (Date.now() - t0) / 1000 };
+    },
+  };
+}
+
+export function describeCpu(split: CpuSplit, perOps?: { ops: number; unit: string }): string {
+  const parts = Object.entries(split.seconds).map(([name, s]) => `${name} ${(s / split.wallSeconds).toFixed(2)} cores${perOps ? ` (${((s * 1000) / perOps.ops).toFixed(2)} ms/${perOps.unit})` : ''}`);
+  return parts.join(', ');
+}
+
+/** Busy CPU seconds of the whole machine (all processes, from /proc/stat). */
+export function machineBusySeconds(): number {
+  const line = readFileSync('/proc/stat', 'utf8').split('\n')[0]!;
+  const v = line.trim().split(/\s+/).slice(1).map(Number);
+  const idle = v[3]! + v[4]!; // idle + iowait
+  return (v.reduce((a, b) => a + b, 0) - idle) / CLOCK_TICKS;
 }

@@ -79,7 +79,7 @@ export async function warmPool(p: Pool, n: number): Promise<void> {
 
 export async function serverInfo(adminUrl: string): Promise<{ version: string; settings: Record<string, string> }> {
   return withClient(adminUrl, async (c) => {
-    const version = (await c.query<{ v: string }>('SHOW server_version')).rows[0]!.v;
+    const version = (await c.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]!.v;
     const names = ['shared_buffers', 'synchronous_commit', 'fsync', 'wal_level', 'max_connections', 'full_page_writes'];
     const rows = (await c.query<{ name: string; setting: string; unit: string | null }>('SELECT name, setting, unit FROM pg_settings WHERE name = ANY($1)', [names])).rows;
     const settings: Record<string, string> = {};
