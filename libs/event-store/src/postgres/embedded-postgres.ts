@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { chmod, chown, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { execFileSync } from 'node:child_process';
@@ -245,7 +245,7 @@ function isAlive(pid: number): boolean {
 
 function procStat(pid: number): string | undefined {
   try {
-    return require('node:fs').readFileSync(`/proc/${pid}/stat`, 'utf8') as string;
+    return readFileSync(`/proc/${pid}/stat`, 'utf8');
   } catch {
     return undefined;
   }
