@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { inTransaction } from './in-transaction';
 import type { RecordedEvent } from '../../../event-store/src/event-store.port';
 import { CheckpointMovedError, lockCheckpoint, writeCheckpoint } from './checkpoint.sql';
 import type { ProjectionTx } from './projection';
@@ -18,19 +19,11 @@ export async function inCheckpointedTransaction(
 ): Promise<bigint> {
   const last = events[events.length - 1];
   if (!last) return expected;
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  return inTransaction(pool, async (client) => {
     const actual = await lockCheckpoint(client, checkpoint);
     if (actual !== expected) throw new CheckpointMovedError(checkpoint, expected, actual);
     await work(client);
     await writeCheckpoint(client, checkpoint, last.position, last.recordedAt);
-    await client.query('COMMIT');
     return last.position;
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }

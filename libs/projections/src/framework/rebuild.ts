@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { inTransaction } from './in-transaction';
 import type { EventStore, RecordedEvent } from '../../../event-store/src/event-store.port';
 import { CHECKPOINTS_DDL, ensureCheckpointRow, lockCheckpoint, writeCheckpoint } from './checkpoint.sql';
 import { checkpointName, type Projection, tableNames, type TableNames } from './projection';
@@ -73,7 +74,7 @@ export async function rebuildProjection(opts: RebuildOptions): Promise<RebuildRe
       const last = events[events.length - 1]!;
       next = read(last.position);
       next.catch(() => undefined);
-      await inTx(pool, (tx) => projection.apply(events, tx, fresh));
+      await inTransaction(pool, (tx) => projection.apply(events, tx, fresh));
       position = last.position;
       lastAt = last.recordedAt;
       done += events.length;
@@ -141,18 +142,5 @@ async function dropLeftovers(db: PoolClient, projection: Projection): Promise<vo
   }
 }
 
-async function inTx(pool: Pool, work: (tx: PoolClient) => Promise<void>): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await work(client);
-    await client.query('COMMIT');
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
-}
 
 export type { RecordedEvent };

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { inTransaction } from './in-transaction';
 import { CHECKPOINTS_DDL, SCHEMA_LOCK_KEY, ensureCheckpointRow } from './checkpoint.sql';
 import { checkpointName, type Projection, tableNames } from './projection';
 
@@ -17,18 +18,11 @@ export async function ensureProjectionSchema(pool: Pool, projection: Projection)
   });
 }
 
-async function inSchemaLock(pool: Pool, work: (db: import('pg').PoolClient) => Promise<void>): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+/** Schema changes one process at a time: two projectors starting together would race on CREATE. */
+function inSchemaLock(pool: Pool, work: (db: import('pg').PoolClient) => Promise<void>): Promise<void> {
+  return inTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK_KEY]);
     await work(client);
-    await client.query('COMMIT');
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }
 export { inSchemaLock };
