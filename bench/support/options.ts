@@ -23,7 +23,7 @@ export function parseOptions(argv: string[]): BenchOptions {
   const only = argv.filter((a) => a.startsWith('--only=')).flatMap((a) => a.slice('--only='.length).split(','));
   const outArg = argv.find((a) => a.startsWith('--out='));
   const base: BenchOptions = quick
-    ? { quick, pointSeconds: 2, warmupSeconds: 0.5, copyRows: 100_000, trailEvents: 10_000, rebuildEvents: 100_000, s2Clients: 100, s2Seconds: 6, s3Seconds: 4, hotSeconds: 3, autocannonSeconds: 3, only, out: 'bench/results/benchmarks-quick.md' }
+    ? { quick, pointSeconds: 2, warmupSeconds: 0.3, copyRows: 100_000, trailEvents: 10_000, rebuildEvents: 100_000, s2Clients: 100, s2Seconds: 5, s3Seconds: 3, hotSeconds: 2, autocannonSeconds: 3, only, out: 'bench/results/benchmarks-quick.md' }
     : { quick, pointSeconds: 12, warmupSeconds: 2, copyRows: 1_000_000, trailEvents: 10_000, rebuildEvents: 1_000_000, s2Clients: 128, s2Seconds: 40, s3Seconds: 20, hotSeconds: 15, autocannonSeconds: 10, only, out: 'docs/benchmarks.md' };
   if (outArg) base.out = outArg.slice('--out='.length);
   return base;
