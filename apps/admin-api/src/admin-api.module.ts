@@ -29,7 +29,7 @@ export class AdminApiModule {
         { provide: ID_SOURCE, useValue: deps.ids },
         {
           provide: DeciderRunner,
-          useFactory: () => createDeciderRunner(deps.store, deps.clock, deps.ids, deps.config.commandRetries),
+          useFactory: () => createDeciderRunner(deps.store, deps.clock, deps.ids, deps.config.commandRetries, deps.config.streamCacheSize),
         },
         {
           provide: TokenVerifier,

@@ -21,6 +21,8 @@ export interface AppConfig {
   commandRetries: number;
   /** Run the projector (read models, deadlines) inside the API process. */
   runProjector: boolean;
+  /** Streams whose folded state the command path keeps between commands; 0 turns the cache off. */
+  streamCacheSize: number;
 }
 
 export class ConfigError extends Error {}
@@ -57,6 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel,
     commandRetries: int(env, 'COMMAND_RETRIES', 5, 0, 100),
     runProjector: (env.RUN_PROJECTOR ?? 'true') !== 'false',
+    streamCacheSize: int(env, 'STREAM_CACHE_SIZE', 10_000, 0, 10_000_000),
   };
 }
 

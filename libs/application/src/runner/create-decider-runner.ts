@@ -9,9 +9,10 @@ export const readStoredEvent = (event: RecordedEvent): { type: string; data: unk
   upcastEvent({ type: event.type, data: event.data, schemaVersion: Number(event.metadata.schemaVersion ?? 1) });
 
 /** The runner every command path uses (HTTP handlers and deadline jobs alike). */
-export function createDeciderRunner(store: EventStore, clock: Clock, ids: IdSource, maxRetries: number): DeciderRunner {
+export function createDeciderRunner(store: EventStore, clock: Clock, ids: IdSource, maxRetries: number, cachedStreams = 10_000): DeciderRunner {
   return new DeciderRunner(store, clock, ids, readStoredEvent, {
     maxRetries,
+    cachedStreams,
     currentSchemeVersion: CURRENT_SCHEME_VERSION,
     schemaVersionOf: (type) => (CURRENT_SCHEMA_VERSIONS as Record<string, number>)[type] ?? 1,
   });

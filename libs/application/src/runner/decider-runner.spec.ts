@@ -101,4 +101,45 @@ describe('DeciderRunner', () => {
     const [event] = await store.readStream('centre-c1');
     expect(event.metadata).toMatchObject({ occurredAt: '2019-05-01T00:00:00.000Z', recordedAt: '2024-01-10T09:00:00.000Z' });
   });
+
+  describe('with cached stream views', () => {
+    const attest: CentreCommand = { type: 'AttestSignOff', data: { centreId: 'c1', signatory: 'hospital_director', signatoryId: 'p9' } };
+    const enrol: CentreCommand = { type: 'EnrolCentre', data: { centreId: 'c1', feeReference: 'FEE-1' } };
+
+    it('sees what another process appended since, and keeps the chain', async () => {
+      const a = runnerOn(store);
+      const b = runnerOn(store); // its own cache, as in another process
+      await a.run(centreDecider, 'centre-c1', req(register));
+      await b.run(centreDecider, 'centre-c1', req(attest));
+      // Enrolment needs the sign-off that only B wrote: A must read the tail, not trust its cache.
+      await expect(a.run(centreDecider, 'centre-c1', req(enrol))).resolves.toMatchObject({ revision: 2 });
+      expect(verifyChain(await store.readStream('centre-c1'))).toMatchObject({ intact: true, verified: 3 });
+    });
+
+    it('reads only the events after the cached revision', async () => {
+      const reads: Array<unknown> = [];
+      const spying: EventStore = {
+        appendToStream: (id, events, expected) => store.appendToStream(id, events, expected),
+        readStream: (id, options) => {
+          reads.push(options?.fromRevision ?? 'whole stream');
+          return store.readStream(id, options);
+        },
+        readAll: (options) => store.readAll(options),
+        subscribeToAll: (handler, options) => store.subscribeToAll(handler, options),
+        health: () => store.health(),
+        close: () => store.close(),
+      };
+      const runner = runnerOn(spying);
+      await runner.run(centreDecider, 'centre-c1', req(register));
+      await runner.run(centreDecider, 'centre-c1', req(attest));
+      await runner.run(centreDecider, 'centre-c1', req(enrol));
+      expect(reads).toEqual(['whole stream', 1, 2]);
+    });
+
+    it('answers an Idempotency-Key first used in another process', async () => {
+      const first = await runnerOn(store).run(centreDecider, 'centre-c1', req(register, { idempotencyKey: 'k-2' }));
+      const again = await runnerOn(store).run(centreDecider, 'centre-c1', req(register, { idempotencyKey: 'k-2' }));
+      expect(again).toEqual({ ...first, replayed: true });
+    });
+  });
 });

@@ -5,8 +5,6 @@ import {
   type EventMetadata,
   type EventStore,
   type EventToAppend,
-  type RecordedEvent,
-  GENESIS_HASH,
   WrongExpectedRevisionError,
   canonicalJson,
   chainHash,
@@ -15,7 +13,8 @@ import type { Clock } from '../ports/clock';
 import { type IdSource, deterministicUuid } from '../ids/id-source';
 import { ConcurrencyConflict, IdempotencyKeyReused, PreconditionFailed } from './application.errors';
 import type { CommandOutcome, CommandRequest } from './command-request';
-import { type StoredEventReader, foldStream } from './stream-folding';
+import type { StoredEventReader } from './stream-folding';
+import { type StreamView, StreamViewCache, emptyView, extendView } from './stream-view';
 
 export interface RunnableDecider<C, E, S> {
   initialState(): S;
@@ -29,6 +28,8 @@ export interface DeciderRunnerOptions {
   currentSchemeVersion: string;
   /** Current schema version of each event type, stamped into metadata so upcasters know what they read. */
   schemaVersionOf(type: string): number;
+  /** Streams whose folded state is kept between commands (0: read and fold every stream every time). */
+  cachedStreams?: number;
 }
 
 /**
@@ -42,7 +43,11 @@ export class DeciderRunner {
     private readonly ids: IdSource,
     private readonly reader: StoredEventReader,
     private readonly options: DeciderRunnerOptions,
-  ) {}
+  ) {
+    this.cache = new StreamViewCache(options.cachedStreams ?? 0);
+  }
+
+  private readonly cache: StreamViewCache;
 
   async run<C extends { type: string }, E extends { type: string; data: unknown }, S>(
     decider: RunnableDecider<C, E, S>,
@@ -54,17 +59,14 @@ export class DeciderRunner {
     const requestHash = createHash('sha256').update(canonicalJson(request.command)).digest('hex');
 
     for (let attempt = 1; ; attempt++) {
-      const stored = await this.store.readStream(streamId);
-      if (key) {
-        const earlier = stored.filter((e) => e.metadata.commandId === commandId);
-        if (earlier.length > 0) return this.replayedOutcome(streamId, commandId, key, requestHash, earlier);
-      }
-      const revision = stored.length ? stored[stored.length - 1].revision : -1;
+      const view = await this.currentView(decider, streamId);
+      const earlier = key ? view.commands.get(commandId) : undefined;
+      if (key && earlier) return this.replayedOutcome(streamId, commandId, key, requestHash, earlier);
+      const revision = view.revision;
       if (request.expectedRevision !== undefined && request.expectedRevision !== revision) {
         throw new PreconditionFailed(streamId, toRevision(request.expectedRevision), toRevision(revision));
       }
 
-      const state = foldStream(decider, stored, this.reader);
       const now = this.clock.now().toISOString();
       const ctx: DecisionContext = {
         actor: request.actor,
@@ -72,10 +74,10 @@ export class DeciderRunner {
         recordedAt: now,
         currentSchemeVersion: this.options.currentSchemeVersion,
       };
-      const decided = decider.decide(request.command, state, ctx);
+      const decided = decider.decide(request.command, view.state, ctx);
       if (decided.length === 0) return { streamId, revision, commandId, replayed: false, events: [] };
 
-      const toAppend = this.seal(decided, stored, { request, commandId, requestHash, ctx });
+      const toAppend = this.seal(decided, view.lastHash, { request, commandId, requestHash, ctx });
       let appended: AppendResult;
       try {
         appended = await this.store.appendToStream(streamId, toAppend, revision === -1 ? 'no_stream' : revision);
@@ -90,6 +92,12 @@ export class DeciderRunner {
       // Every id was already stored: a concurrent twin of this request (same Idempotency-Key) won
       // the race. Answer as its replay, from the stream, so both get the same body.
       if (appended.written === 0 && key) continue;
+      this.cache.remember(streamId, {
+        revision: appended.nextExpectedRevision,
+        state: decided.reduce(decider.evolve, view.state),
+        lastHash: toAppend[toAppend.length - 1].metadata!.hash as string,
+        commands: new Map(view.commands).set(commandId, { requestHash, first: revision + 1, last: appended.nextExpectedRevision }),
+      });
       return {
         streamId,
         revision: appended.nextExpectedRevision,
@@ -103,11 +111,11 @@ export class DeciderRunner {
   /** Gives each decided event its id, metadata and hash-chain link. */
   private seal<E extends { type: string; data: unknown }>(
     decided: E[],
-    stored: RecordedEvent[],
+    lastHash: string,
     at: { request: CommandRequest<{ type: string }>; commandId: string; requestHash: string; ctx: DecisionContext },
   ): EventToAppend[] {
     const { request, commandId, requestHash, ctx } = at;
-    let previousHash = (stored.length && (stored[stored.length - 1].metadata.hash as string)) || GENESIS_HASH;
+    let previousHash = lastHash;
     return decided.map((event, index) => {
       const id = request.idempotencyKey ? deterministicUuid('event', commandId, String(index)) : this.ids.uuid();
       const hash = chainHash({ type: event.type, data: event.data, occurredAt: ctx.occurredAt, previousHash });
@@ -131,20 +139,31 @@ export class DeciderRunner {
     });
   }
 
-  private replayedOutcome(
+  /** The stream as it is now: the cached view extended by whatever was appended since (usually nothing). */
+  private async currentView<S, E>(decider: RunnableDecider<unknown, E, S>, streamId: string): Promise<StreamView<S>> {
+    const cached = this.cache.get<S>(streamId);
+    const tail = await this.store.readStream(streamId, cached ? { fromRevision: cached.revision + 1 } : undefined);
+    const view = extendView(cached ?? emptyView(decider.initialState()), tail, decider.evolve, this.reader);
+    this.cache.remember(streamId, view);
+    return view;
+  }
+
+  /** Answers a repeated Idempotency-Key with what the first request appended, read back from the store. */
+  private async replayedOutcome(
     streamId: string,
     commandId: string,
     key: string,
     requestHash: string,
-    earlier: RecordedEvent[],
-  ): CommandOutcome {
-    if (earlier[0].metadata.requestHash !== requestHash) throw new IdempotencyKeyReused(key);
+    earlier: { requestHash: string; first: number; last: number },
+  ): Promise<CommandOutcome> {
+    if (earlier.requestHash !== requestHash) throw new IdempotencyKeyReused(key);
+    const events = await this.store.readStream(streamId, { fromRevision: earlier.first, maxCount: earlier.last - earlier.first + 1 });
     return {
       streamId,
-      revision: earlier[earlier.length - 1].revision,
+      revision: earlier.last,
       commandId,
       replayed: true,
-      events: earlier.map((e) => ({ id: e.id, type: e.type, revision: e.revision, data: e.data })),
+      events: events.map((e) => ({ id: e.id, type: e.type, revision: e.revision, data: e.data })),
     };
   }
 }
