@@ -12,6 +12,10 @@ export class InvalidToken extends Error {}
 /** Checks bearer JWTs: HS256 with a shared secret, or any JWKS-published key. */
 export class TokenVerifier {
   private readonly key: Uint8Array | JWTVerifyGetKey;
+  /** Tokens already verified, until they expire (at most a minute): a client sends the same token many times. */
+  private readonly verified = new Map<string, { actor: AuthenticatedActor; until: number }>();
+  private static readonly CACHE_SIZE = 2000;
+  private static readonly CACHE_MS = 60_000;
 
   constructor(private readonly options: { secret?: string; jwksUrl?: string; issuer?: string; audience?: string }) {
     if (options.jwksUrl) this.key = createRemoteJWKSet(new URL(options.jwksUrl));
@@ -20,6 +24,16 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<AuthenticatedActor> {
+    const now = Date.now();
+    const hit = this.verified.get(token);
+    if (hit && hit.until > now) return hit.actor;
+    const { actor, expiresAt } = await this.verifyFresh(token);
+    if (this.verified.size >= TokenVerifier.CACHE_SIZE) this.verified.delete(this.verified.keys().next().value as string);
+    this.verified.set(token, { actor, until: Math.min(expiresAt ?? Infinity, now + TokenVerifier.CACHE_MS) });
+    return actor;
+  }
+
+  private async verifyFresh(token: string): Promise<{ actor: AuthenticatedActor; expiresAt?: number }> {
     let payload: JWTPayload;
     try {
       const verifyOptions = { issuer: this.options.issuer, audience: this.options.audience, ...(this.options.jwksUrl ? {} : { algorithms: ['HS256'] }) };
@@ -32,6 +46,6 @@ export class TokenVerifier {
     if (!HUMAN_ROLES.includes(role)) throw new InvalidToken(`token role must be one of ${HUMAN_ROLES.join(', ')}`);
     const centreId = typeof payload.centre === 'string' ? payload.centre : undefined;
     if (role === 'centre' && !centreId) throw new InvalidToken('a centre token must name its centre');
-    return { id: payload.sub, role, centreId };
+    return { actor: { id: payload.sub, role, centreId }, expiresAt: typeof payload.exp === 'number' ? payload.exp * 1000 : undefined };
   }
 }
