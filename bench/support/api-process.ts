@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { findFreePort } from '../../libs/event-store/src/postgres/embedded-postgres';
 import { type NodeChild, startNodeChild } from './child-process';
@@ -11,13 +13,14 @@ export interface ApiProcess {
 }
 
 /**
- * The admin API exactly as `npm start` runs it (apps/admin-api/src/main.ts), in its own process,
+ * The admin API exactly as `npm start` runs it (compiled to dist/ by tools/build.js), in its own process,
  * on the given database: no rate limit, warn-level logs, projector in a separate process as in
  * production (RUN_PROJECTOR=false), the default pool size.
  */
 export async function startApiProcess(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<ApiProcess> {
   const port = await findFreePort();
-  const child = startNodeChild('apps/admin-api/src/main.ts', [], {
+  execFileSync(process.execPath, ['tools/build.js'], { cwd: join(__dirname, '..', '..'), stdio: 'ignore' });
+  const child = startNodeChild('dist/apps/admin-api/src/main.js', [], {
     DATABASE_URL: databaseUrl,
     PORT: String(port),
     HOST: '127.0.0.1',

@@ -16,7 +16,9 @@ const ROOT = resolve(__dirname, '..', '..');
 
 /** Runs a TypeScript entry point in its own Node process (so its memory and event loop are its own). */
 export function startNodeChild(entry: string, args: string[], env: Record<string, string>, nodeArgs: string[] = []): NodeChild {
-  const child = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', entry, ...args], {
+  // Compiled JavaScript (dist/, from `npm run build`) runs as is; TypeScript through the SWC loader.
+  const loader = entry.endsWith('.js') ? [] : ['-r', '@swc-node/register'];
+  const child = spawn(process.execPath, [...nodeArgs, ...loader, entry, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

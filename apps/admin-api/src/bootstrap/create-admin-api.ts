@@ -4,6 +4,7 @@ import rateLimit from '@fastify/rate-limit';
 import { ConsoleLogger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { LogController } from 'fastify';
 import { AdminApiModule } from '../admin-api.module';
 import { createValidationPipe } from '../http/validation.pipe';
 import { setUpOpenApi } from './openapi';
@@ -22,7 +23,7 @@ export async function createAdminApi(deps: EngineDeps): Promise<NestFastifyAppli
       const given = req.headers['x-correlation-id'];
       return typeof given === 'string' && CORRELATION_ID.test(given) ? given : randomUUID();
     },
-    requestIdLogLabel: 'correlationId',
+    logController: new LogController({ requestIdLogLabel: 'correlationId' }),
     logger:
       config.logLevel === 'silent'
         ? false

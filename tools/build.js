@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+/**
+ * `npm run build`: compiles apps/ and libs/ to dist/ with SWC (no type check: `npm run typecheck`
+ * does that), rewriting the @accreditation/* aliases to relative paths, so production runs plain
+ * JavaScript: faster start, no compiler in memory.
+ */
+const { readdirSync, mkdirSync, writeFileSync, rmSync } = require('node:fs');
+const { join, relative, dirname } = require('node:path');
+const { transformFileSync } = require('@swc/core');
+
+const root = join(__dirname, '..');
+const out = join(root, 'dist');
+const skip = /\.(spec|int-spec|e2e-spec)\.ts$|\.d\.ts$/;
+
+function* sources(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'node_modules' && entry.name !== 'testing') yield* sources(path);
+    } else if (entry.name.endsWith('.ts') && !skip.test(entry.name)) yield path;
+  }
+}
+
+const started = Date.now();
+rmSync(out, { recursive: true, force: true });
+let count = 0;
+for (const top of ['apps', 'libs']) {
+  for (const file of sources(join(root, top))) {
+    const { code, map } = transformFileSync(file, {
+      sourceMaps: true,
+      jsc: {
+        parser: { syntax: 'typescript', decorators: true },
+        transform: { legacyDecorator: true, decoratorMetadata: true },
+        target: 'es2022',
+        baseUrl: root,
+        paths: {
+          '@accreditation/event-store/*': ['libs/event-store/src/*'],
+          '@accreditation/*': ['libs/*/src'],
+        },
+      },
+      module: { type: 'commonjs' },
+    });
+    const target = join(out, relative(root, file)).replace(/\.ts$/, '.js');
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, `${code}\n//# sourceMappingURL=${target.split('/').pop()}.map\n`);
+    if (map) writeFileSync(`${target}.map`, map);
+    count++;
+  }
+}
+process.stderr.write(`built ${count} files into dist/ in ${Date.now() - started} ms\n`);
