@@ -2,8 +2,8 @@ import type { Client } from 'pg';
 
 /**
  * The raw baseline's table: the columns an event needs, a bigserial key and nothing else. The
- * engine's events table carries two more unique indexes and a type index, and its append also
- * locks and moves a stream row: the ratios measure exactly that overhead.
+ * engine's events table carries two more unique indexes, a type index and the writer's xid8, and
+ * its append finds the revision it follows (an index probe): the ratios measure exactly that overhead.
  */
 export const RAW_TABLE_DDL = (name: string) => `
 CREATE TABLE IF NOT EXISTS ${name} (

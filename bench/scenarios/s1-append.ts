@@ -12,8 +12,8 @@ const STREAM_LENGTH = 500;
 
 
 /**
- * S1: the store's appendToStream (validation, one es_append round trip: stream lock, idempotency
- * and expected-revision checks, insert, stream head) with exact expected revisions, each worker
+ * S1: the store's appendToStream (validation, one INSERT round trip: expected-revision check on the
+ * (stream_id, revision) index, insert with its unique checks, new head returned) with exact expected revisions, each worker
  * on its own streams, one durable transaction per append.
  */
 export async function s1AppendRun(ctx: BenchContext, engineUrl: string, concurrency: number, eventsPerAppend: number, seconds: number): Promise<LoadResult> {

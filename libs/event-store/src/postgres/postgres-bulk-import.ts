@@ -7,6 +7,7 @@ import { WrongExpectedRevisionError } from '../event-store.errors';
 import { DEFAULT_MAX_EVENT_BYTES, type ValidatedEvent, validateAppend } from '../validation/append-validation';
 import { NOTIFY_CHANNEL } from './postgres-change-notifier';
 import { translateError } from './postgres-errors';
+import { REVISION_CONSTRAINT } from './postgres-sql';
 
 /** A whole stream of historical events, imported as a new stream. */
 export interface ImportedStream {
@@ -40,7 +41,8 @@ const COPY_COLUMNS = 'position, stream_id, revision, event_id, type, data, metad
  *
  * Same rules as appendToStream: every event passes the shared validation, each stream must not
  * exist yet (expected revision "no stream": otherwise WrongExpectedRevisionError and that
- * transaction writes nothing), revisions start at 0, event ids are unique per stream. Positions
+ * transaction writes nothing; a stream appended to concurrently meets the import on the
+ * UNIQUE (stream_id, revision) constraint, as two appends would), revisions start at 0, event ids are unique per stream. Positions
  * follow the same scheme as es_append ((transaction id << 20) + ordinal, transaction_id stored),
  * so $all readers and subscriptions stay gap-safe while an import runs. Streams are never split
  * across transactions; a failure rolls back only the transaction it happened in (earlier ones
@@ -83,6 +85,12 @@ export async function importStreams(pool: Pool, streams: readonly ImportedStream
 }
 
 async function importBatch(pool: Pool, batch: Array<{ streamId: string; events: ValidatedEvent[] }>): Promise<void> {
+  // A stream listed twice: its second part would be appended to a stream that exists by then.
+  const seen = new Map<string, number>();
+  for (const s of batch) {
+    if (seen.has(s.streamId)) throw new WrongExpectedRevisionError(s.streamId, 'no_stream', seen.get(s.streamId)!);
+    seen.set(s.streamId, s.events.length - 1);
+  }
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
@@ -93,37 +101,31 @@ async function importBatch(pool: Pool, batch: Array<{ streamId: string; events: 
     // Keeps positions distinct should anything append later in this transaction (see es_append).
     await client.query(`SELECT set_config('es.ordinal', $1, true)`, [String(total)]);
 
-    const ids: string[] = [];
-    const revisions: number[] = [];
-    const lastPositions: string[] = [];
-    let ordinal = 0;
-    for (const s of batch) {
-      ordinal += s.events.length;
-      ids.push(s.streamId);
-      revisions.push(s.events.length - 1);
-      lastPositions.push((base + BigInt(ordinal - 1)).toString());
-    }
-    const inserted = await client.query<{ stream_id: string }>(
-      `INSERT INTO streams (stream_id, revision, last_position)
-       SELECT * FROM unnest($1::text[], $2::integer[], $3::bigint[])
-       ON CONFLICT (stream_id) DO NOTHING RETURNING stream_id`,
-      [ids, revisions, lastPositions],
-    );
-    if (inserted.rowCount !== batch.length) {
-      const created = new Set(inserted.rows.map((r) => r.stream_id));
-      const existing = ids.find((id) => !created.has(id))!;
-      const actual = await client.query<{ revision: number }>('SELECT revision FROM streams WHERE stream_id = $1', [existing]);
-      throw new WrongExpectedRevisionError(existing, 'no_stream', actual.rows[0]?.revision ?? 'no_stream');
-    }
-
+    // Every stream that exists has a revision 0 (events are never deleted): one index probe per stream.
+    await refuseExistingStreams(client, batch.map((s) => s.streamId));
     await copyEvents(client, batch, base, xid);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
+    // A stream created by a concurrent append after the check above: COPY met its revision 0.
+    const raced = (error as { code?: string }).code === '23505' && (error as { constraint?: string }).constraint === REVISION_CONSTRAINT;
+    if (raced) await refuseExistingStreams(client, batch.map((s) => s.streamId)).catch((refusal: unknown) => Promise.reject(translateError(refusal)));
     throw translateError(error);
   } finally {
     client.release();
   }
+}
+
+/** WrongExpectedRevisionError (expected "no stream") for the first of these streams that exists. */
+async function refuseExistingStreams(client: PoolClient, ids: string[]): Promise<void> {
+  const existing = await client.query<{ stream_id: string }>(
+    'SELECT stream_id FROM events WHERE stream_id = ANY ($1::text[]) AND revision = 0 LIMIT 1',
+    [ids],
+  );
+  if (existing.rowCount === 0) return;
+  const streamId = existing.rows[0]!.stream_id;
+  const head = await client.query<{ revision: number }>('SELECT max(revision) AS revision FROM events WHERE stream_id = $1', [streamId]);
+  throw new WrongExpectedRevisionError(streamId, 'no_stream', head.rows[0]!.revision);
 }
 
 function copyEvents(client: PoolClient, batch: Array<{ streamId: string; events: ValidatedEvent[] }>, base: bigint, xid: string): Promise<void> {

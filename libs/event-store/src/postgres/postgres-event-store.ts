@@ -17,9 +17,29 @@ import { DEFAULT_MAX_EVENT_BYTES, assertValidStreamName, validateAppend } from '
 import { type AllPage, startCatchUpSubscription } from '../subscription/catch-up-subscription';
 import { PostgresChangeNotifier } from './postgres-change-notifier';
 import { migrate } from './postgres-migrator';
-import { CONFLICT_SQLSTATE, translateError } from './postgres-errors';
+import { translateError } from './postgres-errors';
 import { WrongExpectedRevisionError } from '../event-store.errors';
-import { APPEND_SQL, DUPLICATE_EVENT_ID_CONSTRAINT, EVENT_COLUMNS, IDEMPOTENCY_SQL, HEAD_SQL, READ_ALL_PAGE_SQL, expectedToSql, prefixPatterns, toRecordedEvent, type EventRow } from './postgres-sql';
+import {
+  DUPLICATE_EVENT_ID_CONSTRAINT,
+  EVENT_COLUMNS,
+  HEAD_SQL,
+  IDEMPOTENCY_SQL,
+  READ_ALL_PAGE_SQL,
+  REVISION_CONSTRAINT,
+  appendMode,
+  appendStatement,
+  prefixPatterns,
+  toRecordedEvent,
+  type EventRow,
+} from './postgres-sql';
+
+const UNIQUE_VIOLATION = '23505';
+/**
+ * Attempts of an 'any' / 'stream_exists' append that keeps losing its revision to concurrent
+ * writers. Each lost attempt means another append to the stream committed meanwhile (the unique
+ * index waits for it), so this only bounds a pathological hot stream; then WrongExpectedRevisionError.
+ */
+const MAX_HEAD_RETRIES = 100;
 
 export interface PostgresEventStoreOptions {
   connectionString: string;
@@ -40,7 +60,7 @@ export interface PostgresEventStoreOptions {
 }
 
 /**
- * The port on PostgreSQL. One round trip per append (es_append), gap-safe $all reads below the
+ * The port on PostgreSQL. One round trip per append (one INSERT, see appendStatement), gap-safe $all reads below the
  * transaction-id horizon (es_horizon), subscriptions by polling with wake-up hints.
  */
 export class PostgresEventStore implements EventStore {
@@ -91,38 +111,46 @@ export class PostgresEventStore implements EventStore {
 
   async appendToStream(streamId: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
     const validated = validateAppend(streamId, events, expected, this.maxEventBytes);
-    try {
-      // Named: each pooled connection parses and plans it once, then only binds and executes.
-      const { rows } = await this.pool.query<{ next_revision: number; last_position: string; written: number }>({
-        name: 'es_append',
-        text: APPEND_SQL,
-        values: [
-          streamId,
-          validated.map((e) => e.id),
-          validated.map((e) => e.type),
-          validated.map((e) => e.dataJson),
-          validated.map((e) => e.metadataJson),
-          expectedToSql(expected),
-        ],
-      });
-      const row = rows[0];
+    const mode = appendMode(expected);
+    const single = validated.length === 1;
+    // Named: each pooled connection parses and plans each variant once, then only binds and executes.
+    const statement = appendStatement(mode, single);
+    const values: unknown[] = single
+      ? [streamId, validated[0].id, validated[0].type, validated[0].dataJson, validated[0].metadataJson]
+      : [streamId, validated.map((e) => e.id), validated.map((e) => e.type), validated.map((e) => e.dataJson), validated.map((e) => e.metadataJson)];
+    if (mode === 'exact') values.push(expected);
+    for (let attempt = 1; ; attempt++) {
+      let rows: Array<{ revision: number; position: string }>;
+      try {
+        ({ rows } = await this.pool.query<{ revision: number; position: string }>({ ...statement, values }));
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        const constraint = (error as { constraint?: string }).constraint;
+        if (code !== UNIQUE_VIOLATION || (constraint !== REVISION_CONSTRAINT && constraint !== DUPLICATE_EVENT_ID_CONSTRAINT)) {
+          throw translateError(error, { streamId, expected });
+        }
+        // A concurrent writer took the revision (and has committed), or an id is already in the stream.
+        const retry = constraint === REVISION_CONSTRAINT && (mode === 'any' || mode === 'exists') && attempt < MAX_HEAD_RETRIES;
+        const resolved = await this.resolveFailedAppend(streamId, validated.map((e) => e.id), expected, !retry);
+        if (resolved) return resolved;
+        continue; // 'any' / 'stream_exists': none of the ids is in the stream, so append after the new head
+      }
+      if (rows.length === 0) return (await this.resolveFailedAppend(streamId, validated.map((e) => e.id), expected, true))!;
+      let last = rows[0];
+      for (const row of rows) if (row.revision > last.revision) last = row;
       this.notifier.appended();
-      return { nextExpectedRevision: row.next_revision, position: BigInt(row.last_position), written: row.written };
-    } catch (error) {
-      const code = (error as { code?: string }).code;
-      const duplicate = code === '23505' && (error as { constraint?: string }).constraint === DUPLICATE_EVENT_ID_CONSTRAINT;
-      if (code === CONFLICT_SQLSTATE || duplicate) return this.resolveRetriedAppend(streamId, validated.map((e) => e.id), expected, error);
-      throw translateError(error, { streamId, expected });
+      return { nextExpectedRevision: last.revision, position: BigInt(last.position), written: rows.length };
     }
   }
 
   /**
-   * EventStoreDB semantics for a failed append: if every id is already in the stream, it is a
-   * retry of an append that succeeded, so a no-op returning the stream's current head; if only
-   * some are, the writer is confused about the stream: a conflict. A second round trip, but only
-   * on this failure path.
+   * EventStoreDB semantics for an append that wrote nothing: if every id is already in the
+   * stream, it is a retry of an append that succeeded, so a no-op returning the stream's current
+   * head; if only some are, the writer is confused about the stream: a conflict; if none is, a
+   * conflict with the actual head when `conflict`, otherwise undefined (the caller tries again).
+   * A second round trip, but only on this failure path.
    */
-  private async resolveRetriedAppend(streamId: string, ids: string[], expected: ExpectedRevision, original: unknown): Promise<AppendResult> {
+  private async resolveFailedAppend(streamId: string, ids: string[], expected: ExpectedRevision, conflict: boolean): Promise<AppendResult | undefined> {
     let row: { known: number; revision: number | null; last_position: string | null };
     try {
       ({ rows: [row] } = await this.pool.query(IDEMPOTENCY_SQL, [streamId, ids]));
@@ -132,8 +160,8 @@ export class PostgresEventStore implements EventStore {
     if (row.revision !== null && row.known === ids.length) {
       return { nextExpectedRevision: row.revision, position: BigInt(row.last_position!), written: 0 };
     }
-    if (row.known > 0) throw new WrongExpectedRevisionError(streamId, expected, row.revision ?? 'no_stream');
-    throw translateError(original, { streamId, expected });
+    if (row.known > 0 || conflict) throw new WrongExpectedRevisionError(streamId, expected, row.revision ?? 'no_stream');
+    return undefined;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

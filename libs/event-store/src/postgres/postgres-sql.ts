@@ -1,17 +1,65 @@
 import type { ExpectedRevision, RecordedEvent } from '../event-store.port';
 
-/** One statement, one round trip: arrays in, the new head out (see es_append in the migration). */
-export const APPEND_SQL =
-  'SELECT next_revision, last_position, written FROM es_append($1::text, $2::uuid[], $3::text[], $4::jsonb[], $5::jsonb[], $6::bigint)';
+/** How the revision before the first new event is found; see appendStatement. */
+export type AppendMode = 'exact' | 'new' | 'any' | 'exists';
+
+export function appendMode(expected: ExpectedRevision): AppendMode {
+  if (typeof expected === 'number') return 'exact';
+  return expected === 'no_stream' ? 'new' : expected === 'any' ? 'any' : 'exists';
+}
 
 /**
- * After es_append failed with a conflict or a duplicate id: are these ids already in the stream
- * (a retried append, so a no-op), some of them (a conflict), or none (the original error stands)?
+ * The revision the new events follow, as a subquery returning one row (or none: a conflict).
+ * 'exact' requires that revision to exist; 'new' starts at 0; 'any' / 'stream_exists' read the
+ * head through the (stream_id, revision) index. That the revision after it is still free is not
+ * checked here: the UNIQUE (stream_id, revision) constraint does it at insert time, waiting for a
+ * concurrent writer of the same revision and failing if that one commits.
+ */
+const BASE_REVISION: Record<AppendMode, string> = {
+  exact: 'SELECT $6::integer AS rev WHERE EXISTS (SELECT FROM events WHERE stream_id = $1 AND revision = $6::integer)',
+  new: 'SELECT -1 AS rev',
+  any: 'SELECT coalesce(max(revision), -1) AS rev FROM events WHERE stream_id = $1',
+  exists: 'SELECT m.rev FROM (SELECT max(revision) AS rev FROM events WHERE stream_id = $1) m WHERE m.rev IS NOT NULL',
+};
+
+const INSERT_COLUMNS = 'position, stream_id, revision, event_id, type, data, metadata, transaction_id';
+
+/**
+ * The whole append as one INSERT (one round trip, one autocommit transaction, all events or
+ * none): positions (transaction id << 20) + ordinal as es_append computes them, with ordinals
+ * from 0, which holds because the adapter never appends inside a longer transaction (pool.query
+ * outside BEGIN; a second append in one transaction would fail on the position key, never
+ * interleave). The transaction id is taken during execution, after the statement's snapshot, so
+ * it is above that of the writer of the revision this append follows.
+ * Returns one row per event; no row at all means the base revision was not there (a conflict).
+ * One event binds scalars (no arrays to build and unnest); several bind arrays.
+ */
+export function appendStatement(mode: AppendMode, single: boolean): { name: string; text: string } {
+  const source = single
+    ? `SELECT x.xid::text::bigint << 20, $1::text, b.rev + 1, $2::uuid, $3::text, $4::jsonb, $5::jsonb, x.xid
+  FROM (${BASE_REVISION[mode]}) b, (SELECT pg_current_xact_id() AS xid) x`
+    : `SELECT (x.xid::text::bigint << 20) + t.n - 1, $1::text, b.rev + t.n, t.id, t.type, t.data, t.metadata, x.xid
+  FROM (${BASE_REVISION[mode]}) b, (SELECT pg_current_xact_id() AS xid) x,
+       unnest($2::uuid[], $3::text[], $4::jsonb[], $5::jsonb[]) WITH ORDINALITY AS t(id, type, data, metadata, n)`;
+  return {
+    name: `es_append_${mode}_${single ? 1 : 'n'}`,
+    text: `INSERT INTO events (${INSERT_COLUMNS})\n${source}\nRETURNING revision, position`,
+  };
+}
+
+/** Unique index on which concurrent writers of the same revision of a stream meet. */
+export const REVISION_CONSTRAINT = 'events_stream_revision_key';
+
+/**
+ * After an append wrote nothing or failed on a unique constraint: are these ids already in the
+ * stream (a retried append, so a no-op), some of them (a conflict), or none? And the head.
  */
 export const IDEMPOTENCY_SQL = `
 SELECT (SELECT count(*) FROM events e WHERE e.stream_id = $1 AND e.event_id = ANY ($2::uuid[]))::integer AS known,
-       s.revision, s.last_position
-FROM (SELECT 1) one LEFT JOIN streams s ON s.stream_id = $1`;
+       h.revision, h.position AS last_position
+FROM (SELECT 1) one LEFT JOIN LATERAL (
+  SELECT revision, position FROM events WHERE stream_id = $1 ORDER BY revision DESC LIMIT 1
+) h ON true`;
 
 /** Unique index that catches an event id appended twice to one stream. */
 export const DUPLICATE_EVENT_ID_CONSTRAINT = 'events_stream_event_id_key';

@@ -1,4 +1,5 @@
 import { eventStoreSchema } from './001-event-store-schema';
+import { appendWithoutStreamRows } from './002-append-without-stream-rows';
 
 export interface Migration {
   version: number;
@@ -7,4 +8,4 @@ export interface Migration {
 }
 
 /** Append only: a released migration is never edited, a change is a new version. */
-export const MIGRATIONS: readonly Migration[] = [eventStoreSchema];
+export const MIGRATIONS: readonly Migration[] = [eventStoreSchema, appendWithoutStreamRows];
