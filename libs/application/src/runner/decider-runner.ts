@@ -87,6 +87,7 @@ export class DeciderRunner {
           throw new PreconditionFailed(streamId, toRevision(request.expectedRevision), error.actual);
         }
         if (attempt > this.options.maxRetries) throw new ConcurrencyConflict(streamId, attempt);
+        await backOff(attempt);
         continue;
       }
       // Every id was already stored: a concurrent twin of this request (same Idempotency-Key) won
@@ -166,6 +167,14 @@ export class DeciderRunner {
       events: events.map((e) => ({ id: e.id, type: e.type, revision: e.revision, data: e.data })),
     };
   }
+}
+
+/**
+ * Writers that lost a race on one stream would otherwise retry in lockstep and collide again:
+ * a short random pause (up to 2, 4, 8 … ms, at most 50) spreads them out.
+ */
+function backOff(attempt: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 ** attempt)));
 }
 
 function toRevision(revision: number): number | 'no_stream' {
