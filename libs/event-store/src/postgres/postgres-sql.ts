@@ -64,7 +64,12 @@ FROM (SELECT 1) one LEFT JOIN LATERAL (
 /** Unique index that catches an event id appended twice to one stream. */
 export const DUPLICATE_EVENT_ID_CONSTRAINT = 'events_stream_event_id_key';
 
-export const EVENT_COLUMNS = 'position, stream_id, revision, event_id, type, data, metadata, recorded_at';
+/**
+ * recorded_at as epoch milliseconds (float8, parsed with parseFloat) instead of timestamptz text
+ * through pg's regex date parser: ~5% of the CPU of reading $all. floor: a Date holds
+ * milliseconds, and pg's parser truncated the microseconds too.
+ */
+export const EVENT_COLUMNS = 'position, stream_id, revision, event_id, type, data, metadata, floor(extract(epoch FROM recorded_at) * 1000)::float8 AS recorded_at';
 
 /**
  * $all after a position, below the horizon, filtered in SQL. The one-row CTE plus LEFT JOIN
@@ -88,6 +93,7 @@ FROM h LEFT JOIN LATERAL (
 
 export const HEAD_SQL = 'SELECT max(position) AS head FROM events';
 
+/** A row of EVENT_COLUMNS as pg decodes it. */
 export interface EventRow {
   position: string;
   stream_id: string;
@@ -96,7 +102,8 @@ export interface EventRow {
   type: string;
   data: unknown;
   metadata: Record<string, unknown>;
-  recorded_at: Date;
+  /** Epoch milliseconds. */
+  recorded_at: number;
 }
 
 export function toRecordedEvent(row: EventRow): RecordedEvent {
@@ -108,7 +115,7 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
     type: row.type,
     data: row.data,
     metadata: row.metadata,
-    recordedAt: row.recorded_at,
+    recordedAt: new Date(row.recorded_at),
   };
 }
 
