@@ -13,7 +13,7 @@ export function startAdminApi(databasePrefix: string, now = new Date('2020-01-06
   return startTestApi(
     async ({ store, clock, jwtSecret }) =>
       createAdminApi({
-        config: loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '0', RUN_PROJECTOR: 'false', JWT_SECRET: jwtSecret }),
+        config: loadConfig({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', RATE_LIMIT_MAX: '0', RUN_PROJECTOR: 'false', JWT_SECRET: jwtSecret }),
         store,
         readModels: store.pool,
         clock,

@@ -33,7 +33,7 @@ export class AdminApiModule {
         },
         {
           provide: TokenVerifier,
-          useFactory: () => new TokenVerifier({ secret: deps.jwtSecret, jwksUrl: deps.config.auth.jwksUrl, issuer: deps.config.auth.issuer, audience: deps.config.auth.audience }),
+          useFactory: () => new TokenVerifier({ secret: deps.jwtSecret, jwksUrl: deps.config.auth.jwksUrl, issuer: deps.config.auth.issuer, audience: deps.config.auth.audience, maxLifetimeSeconds: deps.config.auth.maxTokenLifetimeSeconds }),
         },
         { provide: AuditTrailReplay, useFactory: () => new AuditTrailReplay(deps.store, readStoredEvent, deps.clock) },
         CommandGateway,

@@ -9,13 +9,14 @@ import { createAdminApi } from './bootstrap/create-admin-api';
 import { openStores } from './bootstrap/open-stores';
 import { startEngineProjector } from '../../projector/src/deadlines/start-engine-projector';
 import { ConfigError, loadConfig } from './config/app-config';
+import { createLogger } from './bootstrap/logger';
 import { takeOverShutdownSignals } from '@accreditation/event-store';
-
-const log = (message: string, extra: Record<string, unknown> = {}) =>
-  process.stdout.write(`${JSON.stringify({ level: 'info', time: new Date().toISOString(), context: 'main', message, ...extra })}\n`);
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // Start and stop lines always show (unless silent), whatever LOG_LEVEL says; same format as the rest.
+  const mainLogger = createLogger(config.logLevel === 'silent' ? 'silent' : 'info').child({ context: 'main' });
+  const log = (message: string, extra: Record<string, unknown> = {}) => mainLogger.info(extra, message);
   log('starting', { eventStore: config.eventStore, database: config.databaseUrl ? 'DATABASE_URL' : `embedded under ${config.dataDir}` });
   // The embedded server's own output (initdb, start-up) is noise unless debugging.
   const stores = await openStores(config, (line) => config.logLevel === 'debug' && log(line, { source: 'postgresql' }));
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
       log('stopped');
       process.exit(0);
     } catch (error) {
-      process.stderr.write(`shutdown failed: ${(error as Error).stack}\n`);
+      mainLogger.error({ error: (error as Error).stack }, 'shutdown failed');
       process.exit(1);
     }
   };
@@ -70,6 +71,6 @@ async function main(): Promise<void> {
 
 main().catch((error: Error) => {
   const message = error instanceof ConfigError ? `configuration: ${error.message}` : (error.stack ?? error.message);
-  process.stderr.write(`${JSON.stringify({ level: 'fatal', context: 'main', message })}\n`);
+  createLogger('fatal', 2).fatal({ context: 'main' }, message);
   process.exit(1);
 });

@@ -44,3 +44,4 @@ export { upcastEvent, CURRENT_SCHEMA_VERSIONS, currentSchemaVersion, UPCASTERS, 
 
 // Calendar helpers (UTC, pure) for timers and projections
 export { addDays, addMonths, addYears } from './shared/time';
+export { parseStrictInstant, strictInstantOrUndefined, STRICT_INSTANT_HINT, type StrictInstant } from './shared/strict-instant';

@@ -1,5 +1,6 @@
 import '../../../../libs/testing/src/http/native-esm-packages';
 import { signTestToken } from '../../../../libs/testing/src/http/test-tokens';
+import { SignJWT } from 'jose';
 import { InvalidToken, TokenVerifier } from './token-verifier';
 
 const SECRET = 'unit-test-secret-0123456789-abcdefghij';
@@ -23,5 +24,31 @@ describe('TokenVerifier', () => {
     await expect(verifier.verify(token)).resolves.toMatchObject({ id: 'o-1' });
     await new Promise((r) => setTimeout(r, 2100));
     await expect(verifier.verify(token)).rejects.toBeInstanceOf(InvalidToken);
+  });
+
+  const sign = (claims: { exp?: number; iat?: number }) => {
+    const jwt = new SignJWT({ role: 'office', ...claims }).setProtectedHeader({ alg: 'HS256' }).setSubject('o-1');
+    return jwt.sign(new TextEncoder().encode(SECRET));
+  };
+  const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+  it('refuses a token without exp: it would never expire', async () => {
+    const verifier = new TokenVerifier({ secret: SECRET });
+    await expect(verifier.verify(await sign({ iat: nowSeconds() }))).rejects.toThrow(/"exp" claim/);
+  });
+
+  it('refuses a lifetime above the configured cap, counted from iat or, without iat, from now', async () => {
+    const verifier = new TokenVerifier({ secret: SECRET, maxLifetimeSeconds: 3600 });
+    const now = nowSeconds();
+    await expect(verifier.verify(await sign({ iat: now, exp: now + 3600 }))).resolves.toMatchObject({ id: 'o-1' });
+    await expect(verifier.verify(await sign({ iat: now, exp: now + 2 * 3600 }))).rejects.toThrow(/lifetime exceeds the 3600 s/);
+    await expect(verifier.verify(await sign({ exp: now + 10 * 365 * 86_400 }))).rejects.toThrow(/lifetime exceeds/);
+    await expect(verifier.verify(await sign({ iat: now + 86_400, exp: now + 86_400 + 600 }))).rejects.toThrow(/lifetime exceeds/);
+  });
+
+  it('caps at eight hours by default, what npm run token issues', async () => {
+    const verifier = new TokenVerifier({ secret: SECRET });
+    await expect(verifier.verify(await signTestToken(SECRET, 'office', 'o-1', undefined, '8h'))).resolves.toMatchObject({ id: 'o-1' });
+    await expect(verifier.verify(await signTestToken(SECRET, 'office', 'o-2', undefined, '9h'))).rejects.toThrow(/lifetime exceeds/);
   });
 });

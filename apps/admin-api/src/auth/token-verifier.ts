@@ -9,6 +9,9 @@ export interface AuthenticatedActor extends Actor {
 
 export class InvalidToken extends Error {}
 
+/** Eight hours: a working day, what `npm run token` issues by default. */
+export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 8 * 3600;
+
 /** Checks bearer JWTs: HS256 with a shared secret, or any JWKS-published key. */
 export class TokenVerifier {
   private readonly key: Uint8Array | JWTVerifyGetKey;
@@ -17,7 +20,7 @@ export class TokenVerifier {
   private static readonly CACHE_SIZE = 2000;
   private static readonly CACHE_MS = 60_000;
 
-  constructor(private readonly options: { secret?: string; jwksUrl?: string; issuer?: string; audience?: string }) {
+  constructor(private readonly options: { secret?: string; jwksUrl?: string; issuer?: string; audience?: string; maxLifetimeSeconds?: number }) {
     if (options.jwksUrl) this.key = createRemoteJWKSet(new URL(options.jwksUrl));
     else if (options.secret) this.key = new TextEncoder().encode(options.secret);
     else throw new Error('TokenVerifier needs a secret or a JWKS URL');
@@ -36,16 +39,30 @@ export class TokenVerifier {
   private async verifyFresh(token: string): Promise<{ actor: AuthenticatedActor; expiresAt?: number }> {
     let payload: JWTPayload;
     try {
-      const verifyOptions = { issuer: this.options.issuer, audience: this.options.audience, ...(this.options.jwksUrl ? {} : { algorithms: ['HS256'] }) };
+      const verifyOptions = { issuer: this.options.issuer, audience: this.options.audience, requiredClaims: ['exp'], ...(this.options.jwksUrl ? {} : { algorithms: ['HS256'] }) };
       ({ payload } = typeof this.key === 'function' ? await jwtVerify(token, this.key, verifyOptions) : await jwtVerify(token, this.key, verifyOptions));
     } catch (error) {
       throw new InvalidToken(`invalid token: ${(error as Error).message}`);
     }
+    this.checkLifetime(payload);
     const role = payload.role as Role;
     if (typeof payload.sub !== 'string' || !payload.sub) throw new InvalidToken('token has no subject');
     if (!HUMAN_ROLES.includes(role)) throw new InvalidToken(`token role must be one of ${HUMAN_ROLES.join(', ')}`);
     const centreId = typeof payload.centre === 'string' ? payload.centre : undefined;
     if (role === 'centre' && !centreId) throw new InvalidToken('a centre token must name its centre');
     return { actor: { id: payload.sub, role, centreId }, expiresAt: typeof payload.exp === 'number' ? payload.exp * 1000 : undefined };
+  }
+
+  /**
+   * A token must expire (jose checks `exp` is there and not past), and within the configured
+   * lifetime: counted from `iat` when given, and from now in any case, so a far-off `exp` is refused
+   * whether or not the issuer dates its tokens. One minute of clock skew is allowed.
+   */
+  private checkLifetime(payload: JWTPayload): void {
+    const max = this.options.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
+    const exp = payload.exp as number;
+    const now = Math.floor(Date.now() / 1000);
+    const issued = typeof payload.iat === 'number' ? Math.min(payload.iat, now) : now;
+    if (exp - issued > max + 60) throw new InvalidToken(`invalid token: its lifetime exceeds the ${max} s this server accepts (MAX_TOKEN_LIFETIME_S)`);
   }
 }

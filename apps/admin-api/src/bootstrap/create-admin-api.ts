@@ -1,20 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import { ConsoleLogger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { LogController } from 'fastify';
 import { AdminApiModule } from '../admin-api.module';
+import { TokenVerifier } from '../auth/token-verifier';
+import { registerInputGuards } from '../http/hostile-input';
+import { TooManyRequests, rateLimitKey, refusalCounter } from '../http/rate-limit';
+import { PinoNestLogger, createLogger } from './logger';
 import { createValidationPipe } from '../http/validation.pipe';
 import { setUpOpenApi } from './openapi';
 import type { EngineDeps } from './engine-deps';
 
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+const DOCS_CSP = "default-src 'self';script-src 'self' 'unsafe-inline';style-src 'self' 'unsafe-inline';img-src 'self' data:;object-src 'none';frame-ancestors 'self'";
 
 /** Builds the admin API on Fastify: logs, limits, headers, validation, OpenAPI. The caller listens. */
 export async function createAdminApi(deps: EngineDeps): Promise<NestFastifyApplication> {
   const { config } = deps;
+  const logger = createLogger(config.logLevel);
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     // The correlation id doubles as Fastify's request id, so every log line of a request carries it.
@@ -24,46 +29,42 @@ export async function createAdminApi(deps: EngineDeps): Promise<NestFastifyAppli
       return typeof given === 'string' && CORRELATION_ID.test(given) ? given : randomUUID();
     },
     logController: new LogController({ requestIdLogLabel: 'correlationId' }),
-    logger:
-      config.logLevel === 'silent'
-        ? false
-        : {
-            level: config.logLevel,
-            // Tokens and bodies may hold secrets or personal data: log neither.
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
-            serializers: {
-              req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
-            },
-          },
-  });
+    loggerInstance: logger,
+  } as ConstructorParameters<typeof FastifyAdapter>[0]);
   const app = await NestFactory.create<NestFastifyApplication>(AdminApiModule.register(deps), adapter, {
-    logger: new ConsoleLogger({ json: true, logLevels: nestLogLevels(config.logLevel) }),
+    logger: config.logLevel === 'silent' ? false : new PinoNestLogger(logger),
     bufferLogs: false,
+    // Fastify's own JSON parser, replaced by the depth-capped one of registerInputGuards.
+    bodyParser: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  registerInputGuards(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('X-Correlation-Id', request.id);
+    const path = request.url.split('?')[0];
+    if (path === '/docs' || path.startsWith('/docs/')) {
+      // Swagger UI is the one page that needs inline scripts and styles.
+      reply.header('Content-Security-Policy', DOCS_CSP);
+    } else if (!reply.hasHeader('Cache-Control')) {
+      // Audit trails, people's records and every other answer may be confidential: never cached.
+      reply.header('Cache-Control', 'no-store');
+    }
   });
   await app.register(helmet, {
-    // Swagger UI at /docs needs inline styles and scripts; everything else gets the strict defaults.
-    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] } },
+    // Strict everywhere: scripts and styles only from this origin (a console page included).
+    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], styleSrc: ["'self'"], scriptSrc: ["'self'"], imgSrc: ["'self'", 'data:'] } },
   });
   if (config.rateLimit.max > 0) {
     await app.register(rateLimit, {
       max: config.rateLimit.max,
       timeWindow: config.rateLimit.windowMs,
-      // One budget per bearer token where there is one, else per address.
-      keyGenerator: (req) => req.headers.authorization ?? req.ip,
+      keyGenerator: rateLimitKey(app.get(TokenVerifier)),
+      onExceeded: refusalCounter(logger),
+      errorResponseBuilder: (_request, context) => new TooManyRequests(Math.ceil(context.ttl / 1000)),
     });
   }
   app.useGlobalPipes(createValidationPipe());
   setUpOpenApi(app);
   await app.init();
   return app;
-}
-
-function nestLogLevels(level: EngineDeps['config']['logLevel']): LogLevel[] {
-  const order: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
-  const cut = { silent: 0, fatal: 1, error: 2, warn: 3, info: 4, debug: 5, trace: 6 }[level];
-  return order.slice(0, cut);
 }

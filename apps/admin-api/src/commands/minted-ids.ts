@@ -7,7 +7,7 @@ export type MintedIdPurpose = 'application' | 'audit' | 'finding' | 'evidence-re
 
 /**
  * The one place where the API mints ids. Without an Idempotency-Key the id is fresh (ID_SOURCE);
- * with one it is derived from the key, the stream it lands in and its purpose, so a retried
+ * with one it is derived from the key, its sender, the stream it lands in and its purpose, so a retried
  * request carries the very same command and the runner recognises it as already applied.
  */
 @Injectable()
@@ -19,7 +19,7 @@ export class MintedIds {
 
   /** A UUID (lower-case, so it is also a valid path id) for a new application, audit, finding... */
   next(meta: CommandMeta, scope: string, purpose: MintedIdPurpose): string {
-    return meta.idempotencyKey ? deterministicUuid('minted-id', scope, purpose, meta.idempotencyKey) : this.ids.uuid();
+    return meta.idempotencyKey ? deterministicUuid('minted-id', scope, purpose, meta.actor.id, meta.idempotencyKey) : this.ids.uuid();
   }
 
   /**

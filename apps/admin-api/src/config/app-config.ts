@@ -12,7 +12,7 @@ export interface AppConfig {
   eventStoreConnectionString?: string;
   pgPoolSize: number;
   maxEventBytes: number;
-  auth: { jwtSecret?: string; jwksUrl?: string; issuer?: string; audience?: string };
+  auth: { jwtSecret?: string; jwksUrl?: string; issuer?: string; audience?: string; maxTokenLifetimeSeconds: number };
   bodyLimitBytes: number;
   /** Requests per window per client; 0 turns rate limiting off. */
   rateLimit: { max: number; windowMs: number };
@@ -53,6 +53,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       jwksUrl: env.JWKS_URL || undefined,
       issuer: env.JWT_ISSUER || undefined,
       audience: env.JWT_AUDIENCE || undefined,
+      // Tokens must carry `exp`, at most this far after their `iat` (and after now).
+      maxTokenLifetimeSeconds: int(env, 'MAX_TOKEN_LIFETIME_S', 8 * 3600, 60, 30 * 86_400),
     },
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
     rateLimit: { max: int(env, 'RATE_LIMIT_MAX', 6000, 0, 10_000_000), windowMs: int(env, 'RATE_LIMIT_WINDOW_MS', 60_000, 1000, 86_400_000) },

@@ -1,4 +1,5 @@
 import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { parseStrictInstant } from '@accreditation/domain';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
 import type { AuthenticatedActor } from '../auth/token-verifier';
 
@@ -14,7 +15,6 @@ export interface CommandMeta {
 }
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 export function readCommandMeta(request: AuthenticatedRequest): CommandMeta {
   const errors: string[] = [];
@@ -27,14 +27,16 @@ export function readCommandMeta(request: AuthenticatedRequest): CommandMeta {
   const ifMatch = header('if-match');
   let expectedRevision: number | undefined;
   if (ifMatch !== undefined) {
-    const match = /^(?:W\/)?"?(-?\d+)"?$/.exec(ifMatch.trim());
+    const match = /^(?:W\/)?"?(-?\d{1,15})"?$/.exec(ifMatch.trim());
     if (!match || Number(match[1]) < -1) errors.push('If-Match must be an ETag from an earlier response, e.g. "3"');
     else expectedRevision = Number(match[1]);
   }
   let occurredAt = header('x-occurred-at');
   if (occurredAt !== undefined) {
-    if (!ISO_INSTANT.test(occurredAt) || Number.isNaN(Date.parse(occurredAt))) errors.push('X-Occurred-At must be an ISO 8601 instant, e.g. 2020-04-15T09:00:00Z');
-    else occurredAt = new Date(occurredAt).toISOString();
+    // The domain's one strict parser: 2024-02-30 is refused, never rolled over to 1 March.
+    const parsed = occurredAt.includes('T') ? parseStrictInstant(occurredAt) : undefined;
+    if (!parsed?.ok) errors.push(`X-Occurred-At must be an ISO 8601 instant with its zone, e.g. 2020-04-15T09:00:00Z${parsed ? ` (${parsed.reason})` : ''}`);
+    else occurredAt = parsed.iso;
   }
   if (errors.length) throw new BadRequestException({ message: 'Invalid request headers', errors: errors.map((message) => ({ field: 'headers', message })) });
   if (!request.actor) throw new Error('CommandMeta used on a route without authentication');

@@ -9,6 +9,7 @@ import {
   InvalidStreamNameError,
   WrongExpectedRevisionError,
 } from '@accreditation/event-store';
+import { BadInput } from './hostile-input';
 
 export interface ErrorBody {
   statusCode: number;
@@ -60,6 +61,13 @@ export class ErrorResponsesFilter implements ExceptionFilter {
     }
     if (exception instanceof EventStoreUnavailableError) return make(503, 'The event store is unavailable; try again shortly');
     if (exception instanceof HttpException) return this.fromHttpException(exception, make);
+    if (exception instanceof BadInput) return make(400, exception.message, { errors: [{ field: exception.field, message: exception.message }] });
+    // Fastify's own refusals (malformed JSON, unsupported media type, body too large) carry their 4xx.
+    const status = (exception as { statusCode?: unknown } | null)?.statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      const message = (exception as Error).message;
+      return make(status, message, status === 400 ? { errors: [{ field: 'body', message }] } : {});
+    }
     return make(500, 'Internal error; it has been logged with this correlation id');
   }
 

@@ -1,16 +1,17 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsISO31661Alpha2, IsISO8601, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsIn, IsISO31661Alpha2, IsOptional, IsString, Length } from 'class-validator';
+import { IsIsoInstant } from '../centres/dto/field-rules';
+import { IsIntegerParam, MAX_OFFSET } from '../http/integer-param';
 
 const STANDINGS = ['registered', 'enrolled', 'enrolment_lapsed', 'application_submitted', 'under_audit', 'audit_passed', 'audit_failed', 'refused', 'accredited', 'excellence', 'suspended', 'withdrawn', 'relinquished', 'expired'] as const;
 
 export class PageParams {
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  @IsOptional() @IsIntegerParam(1, 500)
   limit?: number;
 
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  @ApiPropertyOptional({ minimum: 0, maximum: MAX_OFFSET, default: 0 })
+  @IsOptional() @IsIntegerParam(0, MAX_OFFSET)
   offset?: number;
 }
 
@@ -24,12 +25,12 @@ export class ListCentresParams extends PageParams {
 }
 
 export class HistoryParams {
-  @ApiPropertyOptional({ description: 'Revision after which to continue (from nextAfter)' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(-1)
+  @ApiPropertyOptional({ description: 'Revision after which to continue (from nextAfter)', minimum: -1, maximum: Number.MAX_SAFE_INTEGER })
+  @IsOptional() @IsIntegerParam(-1, Number.MAX_SAFE_INTEGER)
   after?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000)
+  @IsOptional() @IsIntegerParam(1, 1000)
   limit?: number;
 
   @ApiPropertyOptional({ enum: ['asc', 'desc'] }) @IsOptional() @IsIn(['asc', 'desc']) order?: 'asc' | 'desc';
@@ -41,14 +42,14 @@ export class AuditorListParams extends PageParams {
 
 export class StatisticsParams {
   @ApiPropertyOptional({ enum: ['month', 'quarter', 'year', 'all'] }) @IsOptional() @IsIn(['month', 'quarter', 'year', 'all']) period?: 'month' | 'quarter' | 'year' | 'all';
-  @ApiPropertyOptional({ example: '2024-01-01T00:00:00Z' }) @IsOptional() @IsISO8601({ strict: true }) from?: string;
-  @ApiPropertyOptional({ example: '2025-01-01T00:00:00Z' }) @IsOptional() @IsISO8601({ strict: true }) to?: string;
+  @ApiPropertyOptional({ example: '2024-01-01T00:00:00Z' }) @IsOptional() @IsIsoInstant() from?: string;
+  @ApiPropertyOptional({ example: '2025-01-01T00:00:00Z' }) @IsOptional() @IsIsoInstant() to?: string;
   @ApiPropertyOptional({ example: 'FR' }) @IsOptional() @IsISO31661Alpha2() country?: string;
 }
 
 export class ExpiringParams extends PageParams {
   @ApiPropertyOptional({ minimum: 1, maximum: 3650, default: 180 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(3650)
+  @IsOptional() @IsIntegerParam(1, 3650)
   days?: number;
 
   @ApiPropertyOptional({ example: 'FR' }) @IsOptional() @IsISO31661Alpha2() country?: string;
@@ -65,15 +66,15 @@ export class RegistryParams extends PageParams {
 
 export class AuditTrailParams {
   @ApiPropertyOptional({ description: 'State as it was in the world on this date (occurredAt)', example: '2022-01-01T00:00:00Z' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional() @IsIsoInstant()
   asOf?: string;
 
   @ApiPropertyOptional({ description: 'State as the engine knew it on this date (recordedAt)' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional() @IsIsoInstant()
   knownAt?: string;
 
-  @ApiPropertyOptional({ description: 'State after this stream revision' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  @ApiPropertyOptional({ description: 'State after this stream revision', minimum: 0, maximum: Number.MAX_SAFE_INTEGER })
+  @IsOptional() @IsIntegerParam(0, Number.MAX_SAFE_INTEGER)
   revision?: number;
 
   @ApiPropertyOptional({ enum: ['json', 'csv', 'html'], default: 'json' })

@@ -55,7 +55,9 @@ export class DeciderRunner {
     request: CommandRequest<C>,
   ): Promise<CommandOutcome> {
     const key = request.idempotencyKey;
-    const commandId = key ? deterministicUuid('command', streamId, request.command.type, key) : this.ids.uuid();
+    // A key belongs to its sender and endpoint (stream + command): someone else's request with the
+    // same key is their own fresh command, never a replay of another person's.
+    const commandId = key ? deterministicUuid('command', streamId, request.command.type, request.actor.id, key) : this.ids.uuid();
     const requestHash = createHash('sha256').update(canonicalJson(request.command)).digest('hex');
 
     for (let attempt = 1; ; attempt++) {

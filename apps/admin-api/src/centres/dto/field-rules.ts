@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform, plainToInstance } from 'class-transformer';
-import { type ValidationArguments, Matches, registerDecorator, validateSync } from 'class-validator';
+import { type ValidationArguments, registerDecorator, validateSync } from 'class-validator';
+import { parseStrictInstant, strictInstantOrUndefined } from '@accreditation/domain';
 
 /**
  * Field rules shared by several command DTOs. They check format only: whether a criterion exists
@@ -15,21 +16,27 @@ export const CRITERION_ID_MESSAGE = '$property must be a criterion id such as "1
 export const REFERENCE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}$/;
 export const REFERENCE_MESSAGE = 'each value in $property must be a reference of 1-100 letters, digits or . _ : / -';
 
-const ISO_INPUT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}))?$/;
-const ISO_NORMALISED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-
-/** An ISO 8601 date ("2024-07-01") or instant with its zone, normalised to "2024-07-01T00:00:00.000Z". */
+/**
+ * An ISO 8601 date ("2024-07-01") or instant with its zone, read by the domain's one strict parser
+ * (impossible dates such as 2024-02-30 are refused, never rolled over) and normalised to
+ * "2024-07-01T00:00:00.000Z". Used for body fields and query parameters alike.
+ */
 export function IsIsoInstant() {
   return applyDecorators(
-    Transform(({ value }) => {
-      if (typeof value !== 'string' || !ISO_INPUT.test(value)) return value;
-      const time = Date.parse(value);
-      if (Number.isNaN(time)) return value;
-      const normalised = new Date(time).toISOString();
-      // Date.parse rolls 2024-02-31 over to March: a date that does not round-trip is invalid.
-      return value.length === 10 && normalised.slice(0, 10) !== value ? value : normalised;
-    }),
-    Matches(ISO_NORMALISED, { message: '$property must be an ISO 8601 date or instant with its zone, e.g. 2024-07-01 or 2024-07-01T09:00:00Z' }),
+    Transform(({ value }) => strictInstantOrUndefined(value) ?? value),
+    ((target: object, propertyName: string | symbol) =>
+      registerDecorator({
+        name: 'isStrictInstant',
+        target: target.constructor,
+        propertyName: String(propertyName),
+        validator: {
+          validate: (value: unknown) => parseStrictInstant(value).ok,
+          defaultMessage: (args?: ValidationArguments) => {
+            const parsed = parseStrictInstant(args?.value);
+            return `${String(propertyName)} ${parsed.ok ? 'is valid' : parsed.reason}`;
+          },
+        },
+      })) as PropertyDecorator,
   );
 }
 
