@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuditTrailReplay, AuditorCommandHandler, CLOCK, CentreCommandHandler, DeciderRunner, ID_SOURCE, createDeciderRunner, readStoredEvent } from '@accreditation/application';
 import { EVENT_STORE } from '@accreditation/event-store';
+import { AppointmentRegister } from './auth/appointment-register';
 import { AuthGuard } from './auth/auth.guard';
 import { TokenVerifier } from './auth/token-verifier';
 import { ENGINE_DEPS, type EngineDeps, READ_MODELS } from './bootstrap/engine-deps';
@@ -37,6 +38,7 @@ export class AdminApiModule {
         },
         { provide: AuditTrailReplay, useFactory: () => new AuditTrailReplay(deps.store, readStoredEvent, deps.clock) },
         CommandGateway,
+        AppointmentRegister,
         MintedIds,
         ...QUERY_HANDLERS,
         CentreCommandHandler,

@@ -2,7 +2,8 @@ import { type CanActivate, type ExecutionContext, ForbiddenException, Injectable
 import { Reflector } from '@nestjs/core';
 import type { Role } from '@accreditation/domain';
 import type { FastifyRequest } from 'fastify';
-import { IMPORTABLE_KEY, PUBLIC_KEY, ROLES_KEY } from './roles';
+import { AppointmentRegister } from './appointment-register';
+import { APPOINTED_ONLY_KEY, IMPORTABLE_KEY, PUBLIC_KEY, ROLES_KEY } from './roles';
 import { type AuthenticatedActor, InvalidToken, TokenVerifier } from './token-verifier';
 
 export type AuthenticatedRequest = FastifyRequest & { actor?: AuthenticatedActor };
@@ -13,6 +14,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: TokenVerifier,
+    private readonly appointments: AppointmentRegister,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -36,6 +38,11 @@ export class AuthGuard implements CanActivate {
     const centreParam = (request.params as Record<string, string> | undefined)?.id;
     if (actor.role === 'centre' && centreParam !== undefined && centreParam !== actor.centreId) {
       throw new ForbiddenException('A centre representative may act only for their own centre');
+    }
+    if (actor.role === 'auditor' && centreParam !== undefined && this.reflector.getAllAndOverride<boolean>(APPOINTED_ONLY_KEY, targets)) {
+      if (!(await this.appointments.wasAppointed(actor.id, centreParam))) {
+        throw new ForbiddenException('An auditor may read only the centres they are or were appointed to');
+      }
     }
     request.actor = actor;
     return true;

@@ -4,6 +4,7 @@ import type { Role } from '@accreditation/domain';
 export const ROLES_KEY = 'accreditation:roles';
 export const PUBLIC_KEY = 'accreditation:public';
 export const IMPORTABLE_KEY = 'accreditation:importable';
+export const APPOINTED_ONLY_KEY = 'accreditation:appointed-only';
 
 /** Roles that may call a route; `centre` callers are further limited to their own centre (`:id`). */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
@@ -13,6 +14,12 @@ export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
  * X-Occurred-At, and the domain then checks it is really in the past (rule 10, ImportRequiresOffice).
  */
 export const HistoricalImport = () => SetMetadata(IMPORTABLE_KEY, true);
+
+/**
+ * Read routes on one centre (`:id`) that an auditor may call only for centres they are or were
+ * appointed to (confidentiality, ISO/IEC 17011 §8.1); the other roles the route allows read all.
+ */
+export const AppointedAuditorsOnly = () => SetMetadata(APPOINTED_ONLY_KEY, true);
 
 /** No token needed (health, public registry, certificate verification). */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);

@@ -1,7 +1,8 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/roles';
+import type { AuthenticatedRequest } from '../auth/auth.guard';
+import { AppointedAuditorsOnly, Roles } from '../auth/roles';
 import { IdParam } from '../http/id-param.pipe';
 import { HistoryParams, ListCentresParams } from './query-params.dto';
 import { GetCentreHistoryQuery, GetCentreStatusQuery, ListCentresQuery } from './read-model.queries';
@@ -15,13 +16,15 @@ export class CentreQueriesController {
 
   @Get()
   @Roles('office', 'committee', 'auditor', 'compliance', 'reporting')
-  @ApiOperation({ summary: 'List, filter and paginate centres (centre-status read model)' })
-  list(@Query() params: ListCentresParams) {
-    return this.queries.execute(new ListCentresQuery({ ...params }));
+  @ApiOperation({ summary: 'List, filter and paginate centres (centre-status read model); an auditor sees only centres they are or were appointed to' })
+  list(@Query() params: ListCentresParams, @Req() request: AuthenticatedRequest) {
+    const actor = request.actor!;
+    return this.queries.execute(new ListCentresQuery({ ...params, ...(actor.role === 'auditor' ? { appointedAuditorId: actor.id } : {}) }));
   }
 
   @Get(':id')
   @Roles('office', 'committee', 'auditor', 'compliance', 'reporting', 'centre')
+  @AppointedAuditorsOnly()
   @ApiOperation({ summary: "A centre's current status, seal, validity and open findings" })
   status(@Param('id', IdParam) id: string) {
     return this.queries.execute(new GetCentreStatusQuery(id));
@@ -29,6 +32,7 @@ export class CentreQueriesController {
 
   @Get(':id/history')
   @Roles('office', 'committee', 'auditor', 'compliance', 'reporting', 'centre')
+  @AppointedAuditorsOnly()
   @ApiOperation({ summary: "A centre's history, one line per event (keyset pagination with `after`)" })
   history(@Param('id', IdParam) id: string, @Query() params: HistoryParams) {
     return this.queries.execute(new GetCentreHistoryQuery(id, { ...params }));

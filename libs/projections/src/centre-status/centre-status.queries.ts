@@ -1,6 +1,7 @@
 import { clampLimit, clampOffset, type Checkpointed, type Page } from '../framework/checkpointed';
 import { freshness } from '../framework/freshness';
 import { checkpointName, type Queryable, tableNames } from '../framework/projection';
+import { AUDITOR_TABLES } from '../auditor-workload/auditor-workload.queries';
 import { centreStatusProjection } from './centre-status.projection';
 import type { CentreStanding, CentreStatusRow } from './centre-status.row';
 import { fromRecord } from './centre-status.sql';
@@ -22,6 +23,8 @@ export interface CentreListFilter {
   /** Only awards whose validUntil is before this instant (ISO). */
   validUntilBefore?: string;
   sort?: 'name' | 'validUntil' | 'registeredAt';
+  /** Only centres this auditor is or was appointed to (confidentiality, ISO/IEC 17011 §8.1). */
+  appointedAuditorId?: string;
   limit?: number;
   offset?: number;
 }
@@ -46,6 +49,7 @@ export async function listCentres(db: Queryable, filter: CentreListFilter = {}):
   if (filter.seal) add('seal = ?', filter.seal);
   if (filter.q) add(`lower(name) LIKE '%' || ? || '%'`, filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`));
   if (filter.validUntilBefore) add('valid_until < ?', filter.validUntilBefore);
+  if (filter.appointedAuditorId !== undefined) add(`centre_id IN (SELECT centre_id FROM ${AUDITOR_TABLES.appointments} WHERE auditor_id = ?)`, filter.appointedAuditorId);
   const limit = clampLimit(filter.limit);
   const offset = clampOffset(filter.offset);
   args.push(limit, offset);
