@@ -9,7 +9,7 @@ import { createAdminApi } from './bootstrap/create-admin-api';
 import { openStores } from './bootstrap/open-stores';
 import { startEngineProjector } from '../../projector/src/deadlines/start-engine-projector';
 import { ConfigError, loadConfig } from './config/app-config';
-import { createLogger } from './bootstrap/logger';
+import { createLogger, projectorLogger } from './bootstrap/logger';
 import { takeOverShutdownSignals } from '@accreditation/event-store';
 
 async function main(): Promise<void> {
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const stores = await openStores(config, (line) => config.logLevel === 'debug' && log(line, { source: 'postgresql' }));
   const jwtSecret = config.auth.jwtSecret ?? (config.auth.jwksUrl ? undefined : developmentSecret(config.dataDir));
   const projector = config.runProjector
-    ? await startEngineProjector({ store: stores.store, pool: stores.readModels, clock: systemClock, commandRetries: config.commandRetries })
+    ? await startEngineProjector({ store: stores.store, pool: stores.readModels, clock: systemClock, commandRetries: config.commandRetries, logger: projectorLogger(config.logLevel) })
     : undefined;
   const app = await createAdminApi({
     config,

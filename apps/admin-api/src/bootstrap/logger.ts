@@ -64,3 +64,13 @@ export class PinoNestLogger implements LoggerService {
     }
   }
 }
+
+/** The projector's lines, in the same format (its errors without stacks at info level and above). */
+export function projectorLogger(level: AppConfig['logLevel']): { log(m: string): void; warn(m: string): void; error(m: string, e?: unknown): void } {
+  const logger = createLogger(level).child({ context: 'projector' });
+  return {
+    log: (m) => logger.info(m),
+    warn: (m) => logger.warn(m),
+    error: (m, e) => logger.error({ error: e instanceof Error ? e.message : e === undefined ? undefined : String(e), stack: e instanceof Error && level === 'debug' ? e.stack : undefined }, m),
+  };
+}

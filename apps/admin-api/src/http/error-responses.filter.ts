@@ -60,6 +60,8 @@ export class ErrorResponsesFilter implements ExceptionFilter {
       return make(400, exception.message, { errors: [{ field: 'body', message: exception.message }] });
     }
     if (exception instanceof EventStoreUnavailableError) return make(503, 'The event store is unavailable; try again shortly');
+    // A read model's table not there yet (the projector creates them as it starts): not ready, not broken.
+    if ((exception as { code?: unknown } | null)?.code === '42P01') return make(503, 'The read models are still being built; try again shortly');
     if (exception instanceof HttpException) return this.fromHttpException(exception, make);
     if (exception instanceof BadInput) return make(400, exception.message, { errors: [{ field: exception.field, message: exception.message }] });
     // Fastify's own refusals (malformed JSON, unsupported media type, body too large) carry their 4xx.

@@ -20,3 +20,6 @@ export function IsIntegerParam(min: number, max: number) {
 
 /** Offsets beyond this are no real page of any list here; a cap keeps them away from the database. */
 export const MAX_OFFSET = 1_000_000;
+
+/** Stream revisions are PostgreSQL `integer`s. */
+export const MAX_REVISION = 2_147_483_647;

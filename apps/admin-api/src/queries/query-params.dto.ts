@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO31661Alpha2, IsOptional, IsString, Length } from 'class-validator';
 import { IsIsoInstant } from '../centres/dto/field-rules';
-import { IsIntegerParam, MAX_OFFSET } from '../http/integer-param';
+import { IsIntegerParam, MAX_OFFSET, MAX_REVISION } from '../http/integer-param';
 
 const STANDINGS = ['registered', 'enrolled', 'enrolment_lapsed', 'application_submitted', 'under_audit', 'audit_passed', 'audit_failed', 'refused', 'accredited', 'excellence', 'suspended', 'withdrawn', 'relinquished', 'expired'] as const;
 
@@ -25,8 +25,8 @@ export class ListCentresParams extends PageParams {
 }
 
 export class HistoryParams {
-  @ApiPropertyOptional({ description: 'Revision after which to continue (from nextAfter)', minimum: -1, maximum: Number.MAX_SAFE_INTEGER })
-  @IsOptional() @IsIntegerParam(-1, Number.MAX_SAFE_INTEGER)
+  @ApiPropertyOptional({ description: 'Revision after which to continue (from nextAfter)', minimum: -1, maximum: MAX_REVISION })
+  @IsOptional() @IsIntegerParam(-1, MAX_REVISION)
   after?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
@@ -73,8 +73,8 @@ export class AuditTrailParams {
   @IsOptional() @IsIsoInstant()
   knownAt?: string;
 
-  @ApiPropertyOptional({ description: 'State after this stream revision', minimum: 0, maximum: Number.MAX_SAFE_INTEGER })
-  @IsOptional() @IsIntegerParam(0, Number.MAX_SAFE_INTEGER)
+  @ApiPropertyOptional({ description: 'State after this stream revision', minimum: 0, maximum: MAX_REVISION })
+  @IsOptional() @IsIntegerParam(0, MAX_REVISION)
   revision?: number;
 
   @ApiPropertyOptional({ enum: ['json', 'csv', 'html'], default: 'json' })
