@@ -9,7 +9,11 @@ const { join, relative, dirname } = require('node:path');
 const { transformFileSync } = require('@swc/core');
 
 const root = join(__dirname, '..');
-const out = join(root, 'dist');
+// `--out <dir>` (a folder next to dist/, so relative paths to the project's files stay the same):
+// tests that spawn the engine build their own copy, and never pull dist/ from under another one.
+const outArg = process.argv.indexOf('--out');
+const out = outArg > 0 ? join(root, process.argv[outArg + 1]) : join(root, 'dist');
+if (dirname(out) !== root) throw new Error('--out must name a folder at the project root, e.g. dist-e2e');
 const skip = /\.(spec|int-spec|e2e-spec)\.ts$|\.d\.ts$/;
 
 function* sources(dir) {
@@ -47,4 +51,4 @@ for (const top of ['apps', 'libs']) {
     count++;
   }
 }
-process.stderr.write(`built ${count} files into dist/ in ${Date.now() - started} ms\n`);
+process.stderr.write(`built ${count} files into ${relative(root, out)}/ in ${Date.now() - started} ms\n`);

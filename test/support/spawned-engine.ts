@@ -23,9 +23,11 @@ export interface SpawnedEngine {
 export async function spawnEngine(prefix: string, env: Record<string, string> = {}): Promise<SpawnedEngine> {
   const database = await createTestDatabase(prefix);
   const dataDir = mkdtempSync(join(tmpdir(), `${prefix}-`));
-  execFileSync(process.execPath, ['tools/build.js'], { cwd: ROOT, stdio: 'ignore' });
+  // Its own build (same SWC build as `npm start`), so parallel test files never rebuild under it.
+  const out = `dist-${prefix}`;
+  execFileSync(process.execPath, ['tools/build.js', '--out', out], { cwd: ROOT, stdio: 'ignore' });
   const port = await findFreePort();
-  const child: ChildProcess = spawn(process.execPath, ['dist/apps/admin-api/src/main.js'], {
+  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', `${out}/apps/admin-api/src/main.js`], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: database.connectionString, DATA_DIR: dataDir, PORT: String(port), JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -49,6 +51,7 @@ export async function spawnEngine(prefix: string, env: Record<string, string> = 
   const cleanUp = async () => {
     await database.drop();
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(join(ROOT, out), { recursive: true, force: true });
   };
   if (!ready) {
     child.kill('SIGKILL');

@@ -37,11 +37,8 @@ async function main(): Promise<void> {
   const url = `http://${config.host}:${config.port}`;
   log('ready', { url, docs: `${url}/docs`, projector: Boolean(projector) });
   if (!config.auth.jwtSecret && !config.auth.jwksUrl) {
-    process.stdout.write(
-      `\nAdmin API on ${url} (OpenAPI: ${url}/docs). Get a development token with:\n` +
-        `  npm run --silent token -- --role office --sub office-1\n` +
-        `and send it as: Authorization: Bearer <token>\n\n`,
-    );
+    // A JSON line like every other, so a log pipeline parses it too.
+    log('Development tokens: npm run --silent token -- --role office --sub office-1, then send Authorization: Bearer <token>', { openapi: `${url}/docs` });
   }
 
   let stopping = false;
