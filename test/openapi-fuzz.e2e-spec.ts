@@ -50,7 +50,7 @@ const NASTY_NUMBERS = [1e20, -1e20, 2 ** 63 /* 9223372036854775807, as JSON send
 const DATES = ['2020-04-15', '2020-04-15T09:00:00Z', '2024-02-29T00:00:00Z', '2019-06-30T23:59:59.999+02:00', '2024-02-30', '2023-02-29T00:00:00Z', '2024-04-31T00:00:00Z', '2024-W01', '20240101'];
 
 const deep = (n: number, open: string, close: string, inner = '1') => `${open.repeat(n)}${inner}${close.repeat(n)}`;
-const RAW_BODIES = [deep(5000, '{"a":', '}'), deep(200_000, '[', ']', ''), deep(40, '[', ']'), '{"a":', '{"name":"a\\u0000b"}', '{"\\ud800":1}', '"\\ud800"', '[]', 'null', '123', '{"__proto__":{"x":1}}', '{"constructor":{"prototype":{"x":1}}}'];
+const RAW_BODIES = ['{"proceduresPerYear":9223372036854775807}', '{"proceduresPerYear":1e400}', deep(5000, '{"a":', '}'), deep(200_000, '[', ']', ''), deep(40, '[', ']'), '{"a":', '{"name":"a\\u0000b"}', '{"\\ud800":1}', '"\\ud800"', '[]', 'null', '123', '{"__proto__":{"x":1}}', '{"constructor":{"prototype":{"x":1}}}'];
 
 const nastyString = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...NASTY_STRINGS) }, { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 20 }) }, { weight: 1, arbitrary: fc.string({ maxLength: 20 }) });
 const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
