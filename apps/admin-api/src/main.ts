@@ -9,16 +9,20 @@ import { createAdminApi } from './bootstrap/create-admin-api';
 import { openStores } from './bootstrap/open-stores';
 import { startEngineProjector } from '../../projector/src/deadlines/start-engine-projector';
 import { ConfigError, loadConfig } from './config/app-config';
-import { takeOverShutdownSignals } from '@accreditation/event-store';
+import { type SupervisorEvent, takeOverShutdownSignals } from '@accreditation/event-store';
 
-const log = (message: string, extra: Record<string, unknown> = {}) =>
-  process.stdout.write(`${JSON.stringify({ level: 'info', time: new Date().toISOString(), context: 'main', message, ...extra })}\n`);
+const log = (message: string, extra: Record<string, unknown> = {}, level: 'info' | 'warn' | 'error' = 'info') =>
+  process.stdout.write(`${JSON.stringify({ level, time: new Date().toISOString(), context: 'main', message, ...extra })}\n`);
+
+/** The embedded PostgreSQL's supervisor: a dead server is news (warn), its return is good news (info). */
+const logDatabaseEvent = ({ event, ...detail }: SupervisorEvent) =>
+  log(event.replaceAll('_', ' '), { ...detail }, event === 'postgres_restarted' || event === 'postgres_restarting' ? 'info' : 'warn');
 
 async function main(): Promise<void> {
   const config = loadConfig();
   log('starting', { eventStore: config.eventStore, database: config.databaseUrl ? 'DATABASE_URL' : `embedded under ${config.dataDir}` });
   // The embedded server's own output (initdb, start-up) is noise unless debugging.
-  const stores = await openStores(config, (line) => config.logLevel === 'debug' && log(line, { source: 'postgresql' }));
+  const stores = await openStores(config, (line) => config.logLevel === 'debug' && log(line, { source: 'postgresql' }), logDatabaseEvent);
   const jwtSecret = config.auth.jwtSecret ?? (config.auth.jwksUrl ? undefined : developmentSecret(config.dataDir));
   const projector = config.runProjector
     ? await startEngineProjector({ store: stores.store, pool: stores.readModels, clock: systemClock, commandRetries: config.commandRetries })

@@ -7,8 +7,13 @@ import {
   EventTooLargeError,
   InvalidEventError,
   InvalidStreamNameError,
+  isDatabaseUnavailable,
   WrongExpectedRevisionError,
 } from '@accreditation/event-store';
+
+export const DATABASE_UNAVAILABLE = 'The database is unavailable; retry shortly';
+/** A restarted database is usually back within seconds. */
+const RETRY_AFTER_SECONDS = 2;
 
 export interface ErrorBody {
   statusCode: number;
@@ -31,9 +36,13 @@ export class ErrorResponsesFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const body = this.toBody(exception, String(request.id));
-    if (body.statusCode >= 500) {
+    if (body.statusCode === 503) {
+      // Expected while the database is away: one line, no stack (readiness says the same).
+      this.logger.warn({ message: 'database unavailable', correlationId: body.correlationId, error: String((exception as Error).message ?? exception) });
+    } else if (body.statusCode >= 500) {
       this.logger.error({ message: 'request failed', correlationId: body.correlationId, error: describe(exception) });
     }
+    if (body.statusCode === 503) reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
     if (exception instanceof PreconditionFailed || exception instanceof WrongExpectedRevisionError) {
       const actual = exception.actual;
       reply.header('ETag', `"${actual === 'no_stream' ? -1 : actual}"`);
@@ -58,7 +67,8 @@ export class ErrorResponsesFilter implements ExceptionFilter {
     if (exception instanceof InvalidEventError || exception instanceof InvalidStreamNameError) {
       return make(400, exception.message, { errors: [{ field: 'body', message: exception.message }] });
     }
-    if (exception instanceof EventStoreUnavailableError) return make(503, 'The event store is unavailable; try again shortly');
+    // The store, or the read models' database, is away (crash, restart, network): a retryable 503.
+    if (exception instanceof EventStoreUnavailableError || isDatabaseUnavailable(exception)) return make(503, DATABASE_UNAVAILABLE);
     if (exception instanceof HttpException) return this.fromHttpException(exception, make);
     return make(500, 'Internal error; it has been logged with this correlation id');
   }
