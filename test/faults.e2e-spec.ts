@@ -120,6 +120,11 @@ describe('faults (e2e, real processes)', () => {
     watching = false;
     await watcher;
 
+    // The projector resumed by itself: every lock held again, every read model caught up.
+    await until('every projection active and caught up again', async () => {
+      const r = (await (await fetch(`${api.baseUrl}/health/ready`)).json()) as { readModels?: { workers: Array<{ role: string; kind: string; eventsBehind: number | null }> } };
+      return r.readModels?.workers.every((w) => w.role === 'active' && (w.kind === 'processor' || w.eventsBehind === 0)) ?? false;
+    }, 60_000);
     expect(api.alive()).toBe(true); // never exited
     expect(postmasterPid(dir)).not.toBe(victim); // started again by the supervisor, on the same folder
     expect(api.output()).toMatch(/"message":"postgres exited".*"signal":"SIGKILL"/);
@@ -216,7 +221,11 @@ describe('faults (e2e, real processes)', () => {
     expectNoBadAnswers(result);
 
     const counts = tally(result.acknowledged, await storedCommandCounts(embeddedConnectionString(dir)));
-    report('API SIGKILL', { acknowledged: counts.acknowledged, found: counts.found, lost: counts.lost.length, duplicated: counts.duplicated.length, readySeconds, answers: result.refusals });
+    report('API SIGKILL', {
+      acknowledged: counts.acknowledged, found: counts.found, lost: counts.lost.length, duplicated: counts.duplicated.length, readySeconds, answers: result.refusals,
+      restart: second.output().split('\n').filter((l) => /"message":"(starting|ready)"/.test(l)).map((l) => (JSON.parse(l) as { time: string; message: string })).map((l) => `${l.time} ${l.message}`),
+      killedAt: new Date(killedAt).toISOString(),
+    });
     expect(counts.lost).toEqual([]);
     expect(counts.duplicated).toEqual([]);
     second.proc.kill('SIGTERM');
