@@ -9,7 +9,7 @@ import { createAdminApi } from './bootstrap/create-admin-api';
 import { openStores } from './bootstrap/open-stores';
 import { startEngineProjector } from '../../projector/src/deadlines/start-engine-projector';
 import { ConfigError, loadConfig } from './config/app-config';
-import { type SupervisorEvent, takeOverShutdownSignals } from '@accreditation/event-store';
+import { EventStoreUnavailableError, type SupervisorEvent, takeOverShutdownSignals } from '@accreditation/event-store';
 
 const log = (message: string, extra: Record<string, unknown> = {}, level: 'info' | 'warn' | 'error' = 'info') =>
   process.stdout.write(`${JSON.stringify({ level, time: new Date().toISOString(), context: 'main', message, ...extra })}\n`);
@@ -73,7 +73,12 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: Error) => {
-  const message = error instanceof ConfigError ? `configuration: ${error.message}` : (error.stack ?? error.message);
+  const message =
+    error instanceof ConfigError
+      ? `configuration: ${error.message}`
+      : error instanceof EventStoreUnavailableError
+        ? `database unreachable at start-up (${error.message}); check DATABASE_URL and that the server runs, then start again`
+        : (error.stack ?? error.message);
   process.stderr.write(`${JSON.stringify({ level: 'fatal', context: 'main', message })}\n`);
   process.exit(1);
 });

@@ -36,7 +36,7 @@ export class ErrorResponsesFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const body = this.toBody(exception, String(request.id));
-    if (body.statusCode === 503) {
+    if (isUnavailable(exception)) {
       // Expected while the database is away: one line, no stack (readiness says the same).
       this.logger.warn({ message: 'database unavailable', correlationId: body.correlationId, error: String((exception as Error).message ?? exception) });
     } else if (body.statusCode >= 500) {
@@ -67,8 +67,9 @@ export class ErrorResponsesFilter implements ExceptionFilter {
     if (exception instanceof InvalidEventError || exception instanceof InvalidStreamNameError) {
       return make(400, exception.message, { errors: [{ field: 'body', message: exception.message }] });
     }
-    // The store, or the read models' database, is away (crash, restart, network): a retryable 503.
-    if (exception instanceof EventStoreUnavailableError || isDatabaseUnavailable(exception)) return make(503, DATABASE_UNAVAILABLE);
+    if (isUnavailable(exception)) return make(503, DATABASE_UNAVAILABLE);
+    // Nothing was written; an operator must free space (logged as an error below).
+    if (isDiskFull(exception)) return make(503, 'The database is out of disk space; nothing was stored, retry once space is freed');
     if (exception instanceof HttpException) return this.fromHttpException(exception, make);
     return make(500, 'Internal error; it has been logged with this correlation id');
   }
@@ -88,6 +89,16 @@ export class ErrorResponsesFilter implements ExceptionFilter {
 function reason(status: number): string {
   const name = HttpStatus[status] as string | undefined;
   return name ? name.toLowerCase().split('_').map((w) => w[0].toUpperCase() + w.slice(1)).join(' ') : 'Error';
+}
+
+/** The store, or the read models' database, is away (crash, restart, network): a retryable 503. */
+function isUnavailable(error: unknown): boolean {
+  return error instanceof EventStoreUnavailableError || isDatabaseUnavailable(error);
+}
+
+/** SQLSTATE 53100 (disk_full): PostgreSQL could not extend a file. */
+function isDiskFull(error: unknown): boolean {
+  return (error as { code?: unknown } | undefined)?.code === '53100';
 }
 
 function describe(error: unknown): string {
