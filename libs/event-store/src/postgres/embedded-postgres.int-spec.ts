@@ -8,8 +8,7 @@ import { Client } from 'pg';
 /**
  * startEmbeddedPostgres in real Node processes (Jest's sandbox cannot load the ESM-only package):
  * initialise, reuse, recover from a killed run (stale postmaster.pid, orphaned server), restart a
- * killed server under supervision, stop, and
- * run as root (server as `postgres`) or as a normal user.
+ * killed server under supervision, stop, and run as root (server as `postgres`) or as a normal user.
  */
 const repoRoot = resolve(__dirname, '../../../..');
 const childScript = join(__dirname, 'embedded-postgres.child.ts');
