@@ -10,16 +10,21 @@ import { openStores } from './bootstrap/open-stores';
 import { startEngineProjector } from '../../projector/src/deadlines/start-engine-projector';
 import { ConfigError, loadConfig } from './config/app-config';
 import { createLogger, projectorLogger } from './bootstrap/logger';
-import { takeOverShutdownSignals } from '@accreditation/event-store';
+import { EventStoreUnavailableError, type SupervisorEvent, takeOverShutdownSignals } from '@accreditation/event-store';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   // Start and stop lines always show (unless silent), whatever LOG_LEVEL says; same format as the rest.
   const mainLogger = createLogger(config.logLevel === 'silent' ? 'silent' : 'info').child({ context: 'main' });
   const log = (message: string, extra: Record<string, unknown> = {}) => mainLogger.info(extra, message);
+  // The embedded PostgreSQL's supervisor: a dead server is news (warn), its return is good news (info).
+  const logDatabaseEvent = ({ event, ...detail }: SupervisorEvent) => {
+    const level = event === 'postgres_restarted' || event === 'postgres_restarting' ? 'info' : 'warn';
+    mainLogger[level]({ ...detail }, event.replaceAll('_', ' '));
+  };
   log('starting', { eventStore: config.eventStore, database: config.databaseUrl ? 'DATABASE_URL' : `embedded under ${config.dataDir}` });
   // The embedded server's own output (initdb, start-up) is noise unless debugging.
-  const stores = await openStores(config, (line) => config.logLevel === 'debug' && log(line, { source: 'postgresql' }));
+  const stores = await openStores(config, (line) => config.logLevel === 'debug' && log(line, { source: 'postgresql' }), logDatabaseEvent);
   const jwtSecret = config.auth.jwtSecret ?? (config.auth.jwksUrl ? undefined : developmentSecret(config.dataDir));
   const projector = config.runProjector
     ? await startEngineProjector({ store: stores.store, pool: stores.readModels, clock: systemClock, commandRetries: config.commandRetries, logger: projectorLogger(config.logLevel) })
@@ -67,7 +72,12 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: Error) => {
-  const message = error instanceof ConfigError ? `configuration: ${error.message}` : (error.stack ?? error.message);
+  const message =
+    error instanceof ConfigError
+      ? `configuration: ${error.message}`
+      : error instanceof EventStoreUnavailableError
+        ? `database unreachable at start-up (${error.message}); check DATABASE_URL and that the server runs, then start again`
+        : (error.stack ?? error.message);
   createLogger('fatal', 2).fatal({ context: 'main' }, message);
   process.exit(1);
 });

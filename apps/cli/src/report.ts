@@ -7,6 +7,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { Pool } from 'pg';
+import { surviveConnectionLoss } from '@accreditation/event-store';
 import type { Period } from '@accreditation/projections';
 import { openDatabase } from './cli-database';
 import { parseArgs } from './parse-args';
@@ -49,7 +50,7 @@ async function main(): Promise<number> {
   const now = f.now ? new Date(f.now) : new Date();
 
   const db = await openDatabase();
-  const pool = new Pool({ connectionString: db.connectionString, max: 2 });
+  const pool = surviveConnectionLoss(new Pool({ connectionString: db.connectionString, max: 2 }));
   try {
     let result: ReportResult;
     try {

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { EventFilter, EventStore, RecordedEvent, Subscription } from '@accreditation/event-store';
+import { type EventFilter, type EventStore, isDatabaseUnavailable, type RecordedEvent, type Subscription } from '@accreditation/event-store';
 import { CheckpointMovedError, ensureCheckpointRow, inCheckpointedTransaction, readCheckpoint, type ProjectionTx } from '@accreditation/projections';
 import type { AdvisoryLockSession } from './advisory-lock';
 import type { Clock, ProjectorLogger } from './processor';
@@ -16,6 +16,22 @@ export interface WorkerSpec {
 }
 
 export type WorkerState = 'standby' | 'starting' | 'catching_up' | 'live' | 'error' | 'stopped';
+
+/** A worker that keeps failing: set at the first failure, cleared by the next committed batch or by catching up. */
+export interface WorkerFailure {
+  error: string;
+  /** The database was unreachable (the worker waits for it) rather than this worker failing on its own. */
+  databaseUnavailable: boolean;
+  since: Date;
+  attempts: number;
+  /** When the next attempt starts (back-off: 250 ms doubling to 30 s; 2 s at most while the database is away). */
+  retryAt: Date;
+}
+
+const FIRST_BACKOFF_MS = 250;
+const MAX_BACKOFF_MS = 30_000;
+/** The database coming back is what we wait for: look often. */
+const MAX_BACKOFF_UNAVAILABLE_MS = 2_000;
 
 export interface WorkerDeps {
   store: EventStore;
@@ -37,6 +53,11 @@ export class CheckpointedWorker {
   batches = 0;
   lastError: string | undefined;
   lastBatchAt: Date | undefined;
+  /**
+   * Set while the worker is failing, across its retries (its state shows 'starting' or
+   * 'catching_up' during an attempt): what readiness reports as a stuck worker.
+   */
+  failure: WorkerFailure | undefined;
   private stopped = false;
   private subscription: Subscription | undefined;
   private loop: Promise<void> | undefined;
@@ -61,11 +82,12 @@ export class CheckpointedWorker {
 
   private async run(): Promise<void> {
     const { locks, logger } = this.deps;
-    let backoff = 250;
+    let backoff = FIRST_BACKOFF_MS;
     while (!this.stopped) {
       try {
         if (!(await locks.tryHold(this.spec.name))) {
           this.state = 'standby';
+          this.failure = undefined; // another process runs it
           await this.sleep(this.deps.lockRetryMs);
           continue;
         }
@@ -74,18 +96,30 @@ export class CheckpointedWorker {
         await ensureCheckpointRow(this.deps.pool, this.spec.name);
         logger.log(`${this.spec.name}: lock held, starting`);
         await this.runHeld();
-        backoff = 250;
+        if (!this.failure) backoff = FIRST_BACKOFF_MS;
       } catch (err) {
         if (this.stopped) break;
         if (err instanceof CheckpointMovedError) {
           logger.warn(`${err.message}; resubscribing`);
           continue;
         }
+        const unavailable = isDatabaseUnavailable(err) || isDatabaseUnavailable((err as { cause?: unknown })?.cause);
+        const delay = Math.min(backoff, unavailable ? MAX_BACKOFF_UNAVAILABLE_MS : MAX_BACKOFF_MS);
         this.state = 'error';
         this.lastError = err instanceof Error ? err.message : String(err);
-        logger.error(`${this.spec.name} failed, retrying in ${backoff} ms`, err);
-        await this.sleep(backoff);
-        backoff = Math.min(backoff * 2, 30_000);
+        const now = this.deps.clock.now();
+        this.failure = {
+          error: this.lastError,
+          databaseUnavailable: unavailable,
+          since: this.failure?.since ?? now,
+          attempts: (this.failure?.attempts ?? 0) + 1,
+          retryAt: new Date(now.getTime() + delay),
+        };
+        // The database being away is said in one line; anything else is a bug or bad data: its stack.
+        if (unavailable) logger.warn(`${this.spec.name}: database unavailable (${this.lastError}), retrying in ${delay} ms`);
+        else logger.error(`${this.spec.name} failed (attempt ${this.failure.attempts}), retrying in ${delay} ms`, err);
+        await this.sleep(delay);
+        backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
       }
     }
   }
@@ -97,6 +131,7 @@ export class CheckpointedWorker {
     try {
       if (!this.spec.handle) {
         this.state = 'live';
+        this.failure = undefined;
         await Promise.race([lost, this.stoppedPromise()]);
         return;
       }
@@ -108,9 +143,14 @@ export class CheckpointedWorker {
         this.eventsApplied += events.length;
         this.batches++;
         this.lastBatchAt = this.deps.clock.now();
+        this.failure = undefined;
       }, { fromPosition: expected, filter: this.spec.filter, maxBatchSize: this.spec.maxBatchSize });
       this.subscription = sub;
-      sub.caughtUp.then(() => { if (this.state === 'catching_up') this.state = 'live'; }, () => undefined);
+      sub.caughtUp.then(() => {
+        if (this.state !== 'catching_up') return;
+        this.state = 'live';
+        this.failure = undefined;
+      }, () => undefined);
       const ended = await Promise.race([sub.done.then(() => 'done' as const), lost.then(() => 'lost' as const), this.stoppedPromise().then(() => 'stop' as const)]);
       if (ended === 'lost') this.deps.logger.warn(`${this.spec.name}: lock lost, stopping`);
       await sub.stop();
@@ -129,7 +169,8 @@ export class CheckpointedWorker {
       try {
         await tick.run(this.deps.clock.now());
       } catch (err) {
-        this.deps.logger.error(`${this.spec.name} tick failed`, err);
+        if (isDatabaseUnavailable(err)) this.deps.logger.warn(`${this.spec.name} tick: database unavailable (${(err as Error).message}); next tick in ${tick.intervalMs} ms`);
+        else this.deps.logger.error(`${this.spec.name} tick failed`, err);
       }
       await this.sleep(tick.intervalMs, lost);
     }

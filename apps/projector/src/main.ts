@@ -13,7 +13,9 @@ import { startProjector } from './start-projector';
 import { startStatusServer } from './status-server';
 
 async function main(): Promise<void> {
-  const db = await resolveDatabase(process.env, (line) => consoleLogger.log(line));
+  const db = await resolveDatabase(process.env, (line) => consoleLogger.log(line), ({ event, ...detail }) =>
+    (event === 'postgres_exited' || event === 'postgres_restart_failed' ? consoleLogger.warn : consoleLogger.log)(`${event.replaceAll('_', ' ')} ${JSON.stringify(detail)}`),
+  );
   // One connection per worker (5 read models + deadline jobs) at most, plus the lock session and lag queries.
   const store = await PostgresEventStore.connect({ connectionString: db.connectionString, poolSize: Number(process.env.PROJECTOR_POOL_SIZE ?? 10) });
   const options = {

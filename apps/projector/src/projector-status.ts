@@ -20,6 +20,8 @@ export interface WorkerStatus {
   eventsApplied: number;
   batches: number;
   lastError?: string;
+  /** Present while the worker keeps failing (across retries): what makes readiness fail. */
+  failing?: { error: string; databaseUnavailable: boolean; since: string; attempts: number; nextRetryAt: string };
 }
 
 export interface ProjectorReadiness {
@@ -27,12 +29,18 @@ export interface ProjectorReadiness {
   ready: boolean;
   checkedAt: string;
   workers: WorkerStatus[];
+  /**
+   * The workers failing, by name, with the error: readiness fails while any is. databaseUnavailable:
+   * waiting for the database (all of them then), rather than stuck on an error of their own.
+   */
+  failing: Array<{ name: string; kind: WorkerStatus['kind']; error: string; databaseUnavailable: boolean; since: string; attempts: number }>;
 }
 
 export async function workerStatus(w: CheckpointedWorker, pool: Pool, lag: LagSource, clock: Clock): Promise<WorkerStatus> {
   const base = {
     name: w.spec.name, kind: w.spec.kind, role: w.holdsLock ? 'active' as const : 'standby' as const, state: w.state,
     eventsApplied: w.eventsApplied, batches: w.batches, ...(w.lastError && w.state === 'error' ? { lastError: w.lastError } : {}),
+    ...(w.failure ? { failing: { error: w.failure.error, databaseUnavailable: w.failure.databaseUnavailable, since: w.failure.since.toISOString(), attempts: w.failure.attempts, nextRetryAt: w.failure.retryAt.toISOString() } } : {}),
   };
   if (!w.spec.handle) return { ...base, position: '0', eventsBehind: null, secondsBehind: null, checkpointUpdatedAt: null };
   try {
@@ -50,7 +58,16 @@ export async function workerStatus(w: CheckpointedWorker, pool: Pool, lag: LagSo
 }
 
 export function isReady(workers: WorkerStatus[]): boolean {
-  return workers.every((w) => w.state !== 'error' && w.state !== 'starting' && w.state !== 'catching_up');
+  return failingWorkers(workers).length === 0 && workers.every((w) => w.state !== 'starting' && w.state !== 'catching_up');
+}
+
+export function failingWorkers(workers: WorkerStatus[]): ProjectorReadiness['failing'] {
+  return workers
+    .filter((w) => w.failing || w.state === 'error')
+    .map((w) => ({
+      name: w.name, kind: w.kind, error: w.failing?.error ?? w.lastError ?? 'failed', databaseUnavailable: w.failing?.databaseUnavailable ?? false,
+      since: w.failing?.since ?? '', attempts: w.failing?.attempts ?? 1,
+    }));
 }
 
 /** Prometheus text exposition (version 0.0.4). */
@@ -67,7 +84,7 @@ export function renderMetrics(r: ProjectorReadiness): string {
   metric('projector_lag_seconds', 'gauge', 'Age in seconds of the oldest event not yet applied.', (w) => w.secondsBehind);
   metric('projector_checkpoint_position', 'gauge', 'Global position of the last applied event.', (w) => (w.kind === 'projection' ? Number(w.position) : null));
   metric('projector_lock_held', 'gauge', '1 when this process runs the worker, 0 on standby.', (w) => (w.role === 'active' ? 1 : 0));
-  metric('projector_up', 'gauge', '1 unless the worker is failing.', (w) => (w.state === 'error' ? 0 : 1));
+  metric('projector_up', 'gauge', '1 unless the worker is failing.', (w) => (w.state === 'error' || w.failing ? 0 : 1));
   metric('projector_events_applied_total', 'counter', 'Events applied by this process.', (w) => w.eventsApplied);
   metric('projector_batches_total', 'counter', 'Batches (transactions) committed by this process.', (w) => w.batches);
   lines.push('# HELP projector_ready 1 when the projector is ready.', '# TYPE projector_ready gauge', `projector_ready ${r.ready ? 1 : 0}`);

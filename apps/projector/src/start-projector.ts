@@ -5,7 +5,7 @@ import { AdvisoryLockSession } from './advisory-lock';
 import { CheckpointedWorker, type WorkerSpec } from './checkpointed-worker';
 import { lagSourceFor, type LagSource } from './lag-source';
 import { type Clock, consoleLogger, type Processor, type ProjectorLogger, systemClock } from './processor';
-import { isReady, type ProjectorReadiness, renderMetrics, workerStatus } from './projector-status';
+import { failingWorkers, isReady, type ProjectorReadiness, renderMetrics, workerStatus } from './projector-status';
 
 export interface StartProjectorOptions {
   store: EventStore;
@@ -75,7 +75,7 @@ export async function startProjector(options: StartProjectorOptions): Promise<Pr
 
   const readiness = async (): Promise<ProjectorReadiness> => {
     const statuses = await Promise.all(workers.map((w) => workerStatus(w, pool, lag, clock)));
-    return { ready: isReady(statuses), checkedAt: clock.now().toISOString(), workers: statuses };
+    return { ready: isReady(statuses), checkedAt: clock.now().toISOString(), workers: statuses, failing: failingWorkers(statuses) };
   };
 
   return {

@@ -6,8 +6,11 @@ export * from './port';
 // '@accreditation/event-store/eventstoredb', so only code choosing it loads its client library).
 export { InMemoryEventStore, type InMemoryEventStoreOptions } from './in-memory/in-memory-event-store';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
+export { surviveConnectionLoss } from './postgres/survive-connection-loss';
+export { isUnavailable as isDatabaseUnavailable } from './postgres/postgres-errors';
 export { migrate as migratePostgresEventStore } from './postgres/postgres-migrator';
 export { startEmbeddedPostgres, findFreePort, takeOverShutdownSignals, type EmbeddedPostgres, type EmbeddedPostgresOptions } from './postgres/embedded-postgres';
+export { superviseEmbeddedPostgres, type SupervisedPostgres, type SupervisorEvent } from './postgres/embedded-postgres.supervisor';
 export { resolveDatabase, type ResolvedDatabase } from './postgres/resolve-database';
 
 // The conformance suite every adapter runs (calls describe/it: use it from test files only).

@@ -7,6 +7,8 @@ import type { AppConfig } from '../config/app-config';
 export interface ReadModelReadiness {
   ready: boolean;
   workers: unknown[];
+  /** Failing workers (they retry with back-off); those stuck on an error of their own fail the API's readiness. */
+  failing?: Array<{ name: string; kind: string; error: string; databaseUnavailable: boolean; since: string; attempts: number }>;
 }
 
 /** What the composition root hands the API: adapters are chosen here, in apps/, never in libs. */

@@ -1,5 +1,5 @@
 import { Pool } from 'pg';
-import { type EventStore, PostgresEventStore, type ResolvedDatabase, resolveDatabase } from '@accreditation/event-store';
+import { type EventStore, PostgresEventStore, type ResolvedDatabase, resolveDatabase, type SupervisorEvent, surviveConnectionLoss } from '@accreditation/event-store';
 import type { AppConfig } from '../config/app-config';
 
 export interface OpenStores {
@@ -14,14 +14,18 @@ export interface OpenStores {
  * Chooses the adapters (the only place that does): PostgreSQL — embedded when DATABASE_URL is unset —
  * or EventStoreDB with EVENT_STORE=eventstoredb; read models in PostgreSQL either way.
  */
-export async function openStores(config: AppConfig, log: (line: string) => void): Promise<OpenStores> {
-  const database = await resolveDatabase(process.env, log);
+export async function openStores(
+  config: AppConfig,
+  log: (line: string) => void,
+  onDatabaseEvent?: (event: SupervisorEvent) => void,
+): Promise<OpenStores> {
+  const database = await resolveDatabase(process.env, log, onDatabaseEvent);
   try {
     if (config.eventStore === 'eventstoredb') {
       // Loaded only when chosen, so the PostgreSQL setup never loads the gRPC client.
       const { EventStoreDbEventStore } = await import('@accreditation/event-store/eventstoredb');
       const store = await EventStoreDbEventStore.connect(config.eventStoreConnectionString as string, { maxEventBytes: config.maxEventBytes });
-      const readModels = new Pool({ connectionString: database.connectionString, max: config.pgPoolSize });
+      const readModels = surviveConnectionLoss(new Pool({ connectionString: database.connectionString, max: config.pgPoolSize }));
       return {
         store,
         readModels,

@@ -21,11 +21,39 @@ export class HealthController {
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'The event store answers (503 otherwise); read-model lag is reported, not required' })
+  @ApiOperation({
+    summary: 'Ready to serve: 503, naming each problem, while the database is unavailable or a projection is stuck on an error',
+    description: 'Read-model lag is reported, not required. `problems` names what is wrong, one line each.',
+  })
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
-    const store = await this.store.health().catch((error: Error) => ({ ok: false, store: 'unknown', detail: error.message }));
-    const readModels = this.deps.readModelReadiness ? await this.deps.readModelReadiness().catch(() => undefined) : undefined;
-    if (!store.ok) void reply.status(503);
-    return { status: store.ok ? 'ready' : 'unavailable', store, readModels };
+    const [store, database, readModels] = await Promise.all([
+      this.store.health().catch((error: Error) => ({ ok: false, store: 'unknown', detail: error.message })),
+      this.databaseHealth(),
+      this.deps.readModelReadiness ? this.deps.readModelReadiness().catch(() => undefined) : undefined,
+    ]);
+    const problems: string[] = [];
+    if (!database.ok) problems.push(`database unavailable: ${database.detail}`);
+    // With PostgreSQL, the store is the same database: said once above.
+    if (!store.ok && (store.store !== 'postgresql' || database.ok)) problems.push(`event store (${store.store}) unavailable: ${store.detail ?? 'no answer'}`);
+    // Workers waiting for the database are covered by the line above; a worker stuck on its own error is named.
+    for (const w of readModels?.failing ?? []) {
+      if (!w.databaseUnavailable) problems.push(`${w.kind} ${w.name} is failing: ${w.error} (since ${w.since}, ${w.attempts} attempts; retrying with back-off)`);
+    }
+    const ok = problems.length === 0;
+    if (!ok) {
+      void reply.status(503);
+      void reply.header('Retry-After', '2');
+    }
+    return { status: ok ? 'ready' : 'unavailable', ...(ok ? {} : { problems }), store, database, readModels };
+  }
+
+  /** The PostgreSQL database of the read models (and of the events, with the PostgreSQL store). */
+  private async databaseHealth(): Promise<{ ok: boolean; detail?: string }> {
+    try {
+      await this.deps.readModels.query('SELECT 1');
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, detail: (error as Error).message };
+    }
   }
 }

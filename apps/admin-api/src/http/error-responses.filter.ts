@@ -7,9 +7,14 @@ import {
   EventTooLargeError,
   InvalidEventError,
   InvalidStreamNameError,
+  isDatabaseUnavailable,
   WrongExpectedRevisionError,
 } from '@accreditation/event-store';
 import { BadInput } from './hostile-input';
+
+export const DATABASE_UNAVAILABLE = 'The database is unavailable; retry shortly';
+/** A restarted database is usually back within seconds. */
+const RETRY_AFTER_SECONDS = 2;
 
 export interface ErrorBody {
   statusCode: number;
@@ -32,9 +37,13 @@ export class ErrorResponsesFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const body = this.toBody(exception, String(request.id));
-    if (body.statusCode >= 500) {
+    if (isUnavailable(exception)) {
+      // Expected while the database is away: one line, no stack (readiness says the same).
+      this.logger.warn({ message: 'database unavailable', correlationId: body.correlationId, error: String((exception as Error).message ?? exception) });
+    } else if (body.statusCode >= 500) {
       this.logger.error({ message: 'request failed', correlationId: body.correlationId, error: describe(exception) });
     }
+    if (body.statusCode === 503) reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
     if (exception instanceof PreconditionFailed || exception instanceof WrongExpectedRevisionError) {
       const actual = exception.actual;
       reply.header('ETag', `"${actual === 'no_stream' ? -1 : actual}"`);
@@ -59,7 +68,9 @@ export class ErrorResponsesFilter implements ExceptionFilter {
     if (exception instanceof InvalidEventError || exception instanceof InvalidStreamNameError) {
       return make(400, exception.message, { errors: [{ field: 'body', message: exception.message }] });
     }
-    if (exception instanceof EventStoreUnavailableError) return make(503, 'The event store is unavailable; try again shortly');
+    if (isUnavailable(exception)) return make(503, DATABASE_UNAVAILABLE);
+    // Nothing was written; an operator must free space (logged as an error below).
+    if (isDiskFull(exception)) return make(503, 'The database is out of disk space; nothing was stored, retry once space is freed');
     // A read model's table not there yet (the projector creates them as it starts): not ready, not broken.
     if ((exception as { code?: unknown } | null)?.code === '42P01') return make(503, 'The read models are still being built; try again shortly');
     if (exception instanceof HttpException) return this.fromHttpException(exception, make);
@@ -88,6 +99,16 @@ export class ErrorResponsesFilter implements ExceptionFilter {
 function reason(status: number): string {
   const name = HttpStatus[status] as string | undefined;
   return name ? name.toLowerCase().split('_').map((w) => w[0].toUpperCase() + w.slice(1)).join(' ') : 'Error';
+}
+
+/** The store, or the read models' database, is away (crash, restart, network): a retryable 503. */
+function isUnavailable(error: unknown): boolean {
+  return error instanceof EventStoreUnavailableError || isDatabaseUnavailable(error);
+}
+
+/** SQLSTATE 53100 (disk_full): PostgreSQL could not extend a file. */
+function isDiskFull(error: unknown): boolean {
+  return (error as { code?: unknown } | undefined)?.code === '53100';
 }
 
 function describe(error: unknown): string {

@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import { type CentreCommand, type CentreEvent } from '@accreditation/domain';
+import { isDatabaseUnavailable } from '@accreditation/event-store';
 import { type DeciderRunner, DEADLINE_EVENT_TYPES, deadlinesSetBy, fireDeadline, readStoredEvent } from '@accreditation/application';
 import type { Processor, ProjectorLogger } from '../processor';
 import { CREATE_DEADLINE_TABLE, DEADLINE_FAILED, DUE_DEADLINES, INSERT_DEADLINES, SETTLE_DEADLINE } from './deadline-jobs.sql';
@@ -52,6 +53,8 @@ export function deadlineJobsProcessor(options: DeadlineJobsOptions): Processor {
             await pool.query(SETTLE_DEADLINE, [row.key, outcome.result, detail]);
             if (outcome.result === 'fired') logger.log(`deadline ${row.key}: ${detail}`);
           } catch (error) {
+            // The database being away is not this deadline's fault: no attempt is spent, the next tick retries.
+            if (isDatabaseUnavailable(error)) throw error;
             logger.error(`deadline ${row.key} failed; will retry`, error);
             await pool.query(DEADLINE_FAILED, [row.key, String((error as Error).message ?? error)]);
           }

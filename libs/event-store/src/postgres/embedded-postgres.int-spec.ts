@@ -7,8 +7,8 @@ import { Client } from 'pg';
 
 /**
  * startEmbeddedPostgres in real Node processes (Jest's sandbox cannot load the ESM-only package):
- * initialise, reuse, recover from a killed run (stale postmaster.pid, orphaned server), stop, and
- * run as root (server as `postgres`) or as a normal user.
+ * initialise, reuse, recover from a killed run (stale postmaster.pid, orphaned server), restart a
+ * killed server under supervision, stop, and run as root (server as `postgres`) or as a normal user.
  */
 const repoRoot = resolve(__dirname, '../../../..');
 const childScript = join(__dirname, 'embedded-postgres.child.ts');
@@ -143,6 +143,29 @@ describe('[postgresql] embedded PostgreSQL', () => {
     expect(existsSync(join(dataRoot, 'postgres', 'PG_VERSION'))).toBe(true);
     expect(await query(server.connectionString, 'SELECT 1 AS one')).toEqual([{ one: 1 }]);
     await server.stop();
+  });
+
+  it('[postgresql] resolveDatabase supervises it: a killed postmaster is started again on the same folder and port, data intact', async () => {
+    const dataRoot = join(root, 'supervised');
+    const server = await startChild(dataRoot, undefined, ['--resolve', dataRoot]);
+    const folder = join(dataRoot, 'postgres');
+    await query(server.connectionString, 'CREATE TABLE kept (note text); INSERT INTO kept VALUES ($$before the crash$$)');
+    // A connection open at the kill: its backend is left orphaned, holding the shared memory a moment.
+    const open = new Client({ connectionString: server.connectionString });
+    open.on('error', () => undefined);
+    await open.connect();
+    const victim = postmasterPid(folder);
+    process.kill(victim, 'SIGKILL');
+    await waitUntilDead(victim);
+    for (let i = 0; i < 1200; i++) {
+      const restarted = existsSync(join(folder, 'postmaster.pid')) && postmasterPid(folder) !== victim && alive(postmasterPid(folder));
+      if (restarted && (await query(server.connectionString, 'SELECT 1').then(() => true, () => false))) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(await query(server.connectionString, 'SELECT note FROM kept')).toEqual([{ note: 'before the crash' }]);
+    await open.end().catch(() => undefined);
+    await server.stop();
+    expect(existsSync(join(folder, 'postmaster.pid'))).toBe(false); // stopped for good, not restarted
   });
 
   // Run as root, the test can also play the normal user; as a normal user every test above is that case.

@@ -25,6 +25,10 @@ export interface EmbeddedPostgres {
   connectionString: string;
   port: number;
   dataDir: string;
+  /** The postmaster's process id. */
+  pid: number;
+  /** Settles when the postmaster exits, whether stopped or killed (see superviseEmbeddedPostgres). */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   stop(): Promise<void>;
 }
 
@@ -100,19 +104,30 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     throw new Error(`Embedded PostgreSQL failed to start in ${dataDir}: ${(error as Error | undefined)?.message ?? 'server exited'}\n${logTail.join('\n')}`);
   }
 
+  const child = (server as unknown as { process: import('node:child_process').ChildProcess }).process;
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolveExit) => {
+    const settle = () => {
+      // The package would wait, at process exit, for an 'exit' event this dead child already sent.
+      (server as unknown as { process?: unknown }).process = undefined;
+      resolveExit({ code: child.exitCode, signal: child.signalCode });
+    };
+    if (child.exitCode !== null || child.signalCode !== null) settle();
+    else child.once('exit', settle);
+  });
   let stopped: Promise<void> | undefined;
   return {
     connectionString: `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
     port,
     dataDir,
-    stop: () => (stopped ??= stopServer(server)),
+    pid: child.pid as number,
+    exited,
+    stop: () => (stopped ??= stopServer(server, child)),
   };
 }
 
 /** The package's stop() waits for an 'exit' event that never comes if the server already died. */
-async function stopServer(server: EmbeddedPostgresType): Promise<void> {
-  const child = (server as unknown as { process?: import('node:child_process').ChildProcess }).process;
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+async function stopServer(server: EmbeddedPostgresType, child: import('node:child_process').ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
   const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
   try {
     await server.stop();
@@ -202,16 +217,20 @@ async function chownRecursive(path: string, owner: Owner): Promise<void> {
 }
 
 /**
- * postmaster.pid names the server that owned the folder. If that process is gone (or the pid now
- * belongs to something else), the file is stale: remove it. If it is a postgres server whose
- * parent died (an orphan of a killed run), stop it and take over. A server still owned by a live
- * process is someone else's: refuse rather than corrupt it.
+ * postmaster.pid names the server that owned the folder. If that process is gone, the file is left
+ * to PostgreSQL: it checks that no backend of the dead server is still attached to its shared
+ * memory (refusing to start if one is) and then replaces the file; removing it here would defeat
+ * that check. If the pid now belongs to another program, PostgreSQL would refuse: remove the file.
+ * If it is a postgres server whose parent died (an orphan of a killed run), stop it and take over.
+ * A server still owned by a live process is someone else's: refuse rather than corrupt it.
  */
 async function clearStalePostmaster(dataDir: string): Promise<void> {
   const pidFile = join(dataDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
   const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || !isPostgres(pid)) {
+  const zombie = procStat(pid)?.includes(') Z ') ?? false; // PostgreSQL's own check would take it for alive
+  if (Number.isInteger(pid) && pid > 0 && !isAlive(pid) && !zombie) return;
+  if (!Number.isInteger(pid) || pid <= 0 || zombie || !isPostgres(pid)) {
     await rm(pidFile, { force: true });
     return;
   }

@@ -60,14 +60,25 @@ export class PostgresChangeNotifier {
     this.wakeAll();
   }
 
-  private async listen(): Promise<void> {
+  /** One reconnect loop at a time: a lost connection and a new subscription may both ask. */
+  private listening$: Promise<void> | undefined;
+
+  private listen(): Promise<void> {
+    return (this.listening$ ??= this.listenLoop().finally(() => (this.listening$ = undefined)));
+  }
+
+  private async listenLoop(): Promise<void> {
     while (this.listening > 0 && !this.closed && !this.listener) {
       const client = new Client(this.clientConfig);
       client.on('notification', () => this.wakeAll());
       client.on('error', () => {
-        // Connection lost: drop it and reconnect while subscriptions remain; polling covers the gap.
-        if (this.listener === client) this.listener = undefined;
+        // Connection lost (the server restarted, the network dropped): drop it and LISTEN again on a
+        // new one while subscriptions remain; polling covers the gap, and waking now makes every
+        // subscription re-read at once rather than trust a hint it may have missed.
+        if (this.listener !== client) return;
+        this.listener = undefined;
         void client.end().catch(() => undefined);
+        this.wakeAll();
         setTimeout(() => void this.listen(), 1000).unref();
       });
       try {

@@ -1,4 +1,5 @@
 import { Pool, type PoolConfig } from 'pg';
+import { surviveConnectionLoss } from './survive-connection-loss';
 import type {
   AppendResult,
   BatchHandler,
@@ -94,9 +95,8 @@ export class PostgresEventStore implements EventStore {
       keepAlive: true,
       application_name: 'event-store',
     };
-    const pool = new Pool(config);
-    // An idle client losing its connection must not crash the process; the next query reconnects.
-    pool.on('error', () => undefined);
+    // A client losing its connection (idle or checked out) must not crash the process; the next query reconnects.
+    const pool = surviveConnectionLoss(new Pool(config));
     // The LISTEN connection idles for hours: no statement or query timeout on it.
     const store = new PostgresEventStore(pool, { ...config, statement_timeout: 0, query_timeout: undefined }, options);
     try {

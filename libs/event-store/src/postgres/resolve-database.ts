@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
-import { runningEmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
+import { runningEmbeddedPostgres } from './embedded-postgres';
+import { superviseEmbeddedPostgres, type SupervisorEvent } from './embedded-postgres.supervisor';
 
 export interface ResolvedDatabase {
   connectionString: string;
@@ -12,10 +13,12 @@ export interface ResolvedDatabase {
 /**
  * What `npm start` calls: DATABASE_URL if set, otherwise an embedded PostgreSQL keeping its data
  * under DATA_DIR (default .data/, server files in DATA_DIR/postgres), on EMBEDDED_PG_PORT if set.
+ * The embedded server is supervised: if it dies, it is started again (onEvent says when).
  */
 export async function resolveDatabase(
   env: NodeJS.ProcessEnv = process.env,
   log?: (line: string) => void,
+  onEvent?: (event: SupervisorEvent) => void,
 ): Promise<ResolvedDatabase> {
   if (env.DATABASE_URL) {
     return { connectionString: env.DATABASE_URL, source: 'external', stop: async () => undefined };
@@ -25,6 +28,6 @@ export async function resolveDatabase(
   const shared = await runningEmbeddedPostgres(dataDir);
   if (shared) return { connectionString: shared, source: 'shared', stop: async () => undefined };
   const port = env.EMBEDDED_PG_PORT ? Number(env.EMBEDDED_PG_PORT) : undefined;
-  const server = await startEmbeddedPostgres({ dataDir, port, onLog: log });
+  const server = await superviseEmbeddedPostgres({ dataDir, port, onLog: log, onEvent });
   return { connectionString: server.connectionString, source: 'embedded', stop: () => server.stop() };
 }
