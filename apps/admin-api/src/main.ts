@@ -6,6 +6,7 @@ import 'reflect-metadata';
 import { randomIds, systemClock } from '@accreditation/application';
 import { developmentSecret } from './auth/development-secret';
 import { createAdminApi } from './bootstrap/create-admin-api';
+import { openLedger } from './bootstrap/open-ledger';
 import { openStores } from './bootstrap/open-stores';
 import { startEngineProjector } from '../../projector/src/deadlines/start-engine-projector';
 import { ConfigError, loadConfig } from './config/app-config';
@@ -20,8 +21,9 @@ async function main(): Promise<void> {
   // The embedded server's own output (initdb, start-up) is noise unless debugging.
   const stores = await openStores(config, (line) => config.logLevel === 'debug' && log(line, { source: 'postgresql' }));
   const jwtSecret = config.auth.jwtSecret ?? (config.auth.jwksUrl ? undefined : developmentSecret(config.dataDir));
+  const ledger = openLedger(config, stores.store, systemClock, log);
   const projector = config.runProjector
-    ? await startEngineProjector({ store: stores.store, pool: stores.readModels, clock: systemClock, commandRetries: config.commandRetries })
+    ? await startEngineProjector({ store: stores.store, pool: stores.readModels, clock: systemClock, commandRetries: config.commandRetries, sealKey: ledger.sealKey })
     : undefined;
   const app = await createAdminApi({
     config,
@@ -31,6 +33,8 @@ async function main(): Promise<void> {
     ids: randomIds,
     jwtSecret,
     readModelReadiness: projector ? () => projector.readiness() : undefined,
+    ledger,
+    readinessChecks: { integrity: async () => ledger.health() },
   });
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host}:${config.port}`;
@@ -54,6 +58,7 @@ async function main(): Promise<void> {
       log('http closed');
       await projector?.stop();
       log('projector stopped');
+      await ledger.stop();
       await stores.close();
       clearTimeout(force);
       log('stopped');

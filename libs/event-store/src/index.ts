@@ -9,6 +9,9 @@ export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/p
 export { migrate as migratePostgresEventStore } from './postgres/postgres-migrator';
 export { startEmbeddedPostgres, findFreePort, takeOverShutdownSignals, type EmbeddedPostgres, type EmbeddedPostgresOptions } from './postgres/embedded-postgres';
 export { resolveDatabase, type ResolvedDatabase } from './postgres/resolve-database';
+export { WRITER_ROLE, EMBEDDED_APP_USER, ensureLoginRole, grantAppRole } from './postgres/database-roles';
+export { loadLedgerKey, type LedgerKey } from './ledger/ledger-key';
+export { JsonlDigestLog } from './ledger/digest-log';
 
 // The conformance suite every adapter runs (calls describe/it: use it from test files only).
 export { runEventStoreConformance, type EventStoreFactory } from './conformance/event-store.conformance';

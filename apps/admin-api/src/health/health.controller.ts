@@ -21,11 +21,16 @@ export class HealthController {
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'The event store answers (503 otherwise); read-model lag is reported, not required' })
+  @ApiOperation({ summary: 'The event store answers and every check holds, e.g. the integrity of the stored trail (503 otherwise); read-model lag is reported, not required' })
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
     const store = await this.store.health().catch((error: Error) => ({ ok: false, store: 'unknown', detail: error.message }));
     const readModels = this.deps.readModelReadiness ? await this.deps.readModelReadiness().catch(() => undefined) : undefined;
-    if (!store.ok) void reply.status(503);
-    return { status: store.ok ? 'ready' : 'unavailable', store, readModels };
+    const checks: Record<string, { ok: boolean }> = {};
+    for (const [name, check] of Object.entries(this.deps.readinessChecks ?? {})) {
+      checks[name] = await check().catch((error: Error) => ({ ok: false, detail: error.message }));
+    }
+    const ok = store.ok && Object.values(checks).every((c) => c.ok);
+    if (!ok) void reply.status(503);
+    return { status: ok ? 'ready' : 'unavailable', store, readModels, ...checks };
   }
 }

@@ -17,6 +17,10 @@ export interface TrailEntry {
   commandId: string;
   schemeVersion: string;
   hash: string;
+  /** Which rule sealed the event: 1 (type, data, occurredAt) or 2 (the whole envelope). */
+  chainVersion: 1 | 2;
+  /** Set when the stored data no longer reads as its event type: why. */
+  unreadable?: string;
 }
 
 /** Which point of the history to reconstruct. */
@@ -42,3 +46,6 @@ export interface AuditTrailDossier {
   integrity: ChainVerification;
   generatedAt: string;
 }
+
+/** The verification of one stream (a centre's or an auditor's). */
+export type StreamVerification = ChainVerification & { streamId: string; events: number; verifiedAt: string };

@@ -4,7 +4,7 @@ import type { AuditTrailDossier, TrailPoint } from './audit-trail';
 export function dossierToHtml(dossier: AuditTrailDossier): string {
   const integrity = dossier.integrity.intact
     ? `<p class="ok">Integrity chain intact: ${dossier.integrity.verified} events verified.</p>`
-    : `<p class="broken">Integrity chain BROKEN at revision ${dossier.integrity.brokenAt.revision} (event ${esc(dossier.integrity.brokenAt.eventId)}): ${esc(dossier.integrity.brokenAt.reason)}. ${dossier.integrity.verified} events before it verified.</p>`;
+    : `<p class="broken">Integrity chain BROKEN at revision ${dossier.integrity.brokenAt.revision} (event ${esc(dossier.integrity.brokenAt.eventId ?? "")}): ${esc(dossier.integrity.brokenAt.reason)}. ${dossier.integrity.verified} events before it verified.</p>`;
   const rows = dossier.trail
     .map(
       (e) => `<tr><td>${e.revision}</td><td>${esc(e.type)}</td><td>${esc(e.occurredAt)}</td><td>${esc(e.recordedAt)}</td>` +
