@@ -63,6 +63,7 @@ export class AuditTrailReplay {
       streamLength: stored.length,
       state,
       integrity,
+      digest: digestSummary(this.integrity?.latestDigest?.()),
       generatedAt: this.clock.now().toISOString(),
     };
   }
@@ -202,4 +203,8 @@ function toEntry(event: RecordedEvent, data: Record<string, unknown>): TrailEntr
 function toTimedEvent(entry: TrailEntry): TimedEvent {
   const event = { type: entry.type, data: entry.data } as CentreEvent;
   return { ...event, revision: entry.revision, occurredAt: entry.occurredAt, recordedAt: entry.recordedAt };
+}
+
+function digestSummary(digest: { sequence: number; issuedAt: string; rootHash: string; keyId: string } | undefined): AuditTrailDossier['digest'] {
+  return digest && { sequence: digest.sequence, issuedAt: digest.issuedAt, rootHash: digest.rootHash, keyId: digest.keyId };
 }

@@ -44,6 +44,8 @@ export interface AuditTrailDossier {
   state: unknown;
   /** Verification of the whole stream's hash chain, not only the part shown. */
   integrity: ChainVerification;
+  /** The latest signed digest when the ledger runs in this process (what the integrity was checked against). */
+  digest?: { sequence: number; issuedAt: string; rootHash: string; keyId: string };
   generatedAt: string;
 }
 

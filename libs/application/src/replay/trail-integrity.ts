@@ -9,6 +9,7 @@ export interface TrailIntegrity {
   sealKey?: Uint8Array;
   anchoredHead(streamId: string): VerifyChainOptions['anchored'];
   report(streamId: string, link: BrokenLink): void;
+  latestDigest?(): SignedDigest | undefined;
 }
 
 /** The ledger's side of an evidence bundle. */
