@@ -1,4 +1,4 @@
-import { SEAL_FIELDS, sealEvent } from '@accreditation/event-store';
+import { SEAL_FIELDS, sealEvent, verifyDigestSignature, verifyEvidenceBundle } from '@accreditation/event-store';
 import type { PoolClient } from 'pg';
 import { type LedgerTestApi, startAdminApi, testLedgerFiles } from './support/admin-api';
 import { type Cast, Journey, castFor, expectStatus } from './support/journey';
@@ -66,6 +66,38 @@ describe('tampering with the stored trail (e2e)', () => {
     for (const statement of [`UPDATE events SET data = '{}' WHERE stream_id = 'centre-guarded-1'`, `DELETE FROM events WHERE stream_id = 'centre-guarded-1'`, 'TRUNCATE events']) {
       await expect(api.store.pool.query(statement)).rejects.toThrow(/append-only/);
     }
+  });
+
+  it('GET /ledger/digest answers the latest signed digest and its public key, without a token', async () => {
+    await signedCentre('digest-1');
+    const { body } = expectStatus(await api.http.get('/ledger/digest'), 200);
+    expect(body.digest).toMatchObject({ format: 'accreditation-ledger-digest/1', sequence: expect.any(Number), rootHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(verifyDigestSignature(body.digest, body.publicKey)).toBe(true);
+    // JSON lines, one digest each (read raw: the test client would parse the body as one JSON document).
+    const exported = await fetch(`${api.baseUrl}/ledger/digests`, { headers: { authorization: `Bearer ${cast.compliance}` } });
+    expect(exported.status).toBe(200);
+    const lines = (await exported.text()).trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines.map((d) => d.sequence)).toEqual(Array.from({ length: body.digest.sequence }, (_, i) => i + 1));
+    expect(lines[lines.length - 1].changedHeads).toContainEqual(expect.objectContaining({ streamId: 'centre-digest-1', revision: 2 }));
+    expect((await fetch(`${api.baseUrl}/ledger/digests`, { headers: { authorization: `Bearer ${cast.committee}` } })).status).toBe(403);
+  });
+
+  it('format=bundle answers a signed evidence bundle that verifies offline', async () => {
+    await journey.enrolled('bundle-1');
+    const { body } = expectStatus(await api.http.get('/centres/bundle-1/audit-trail?format=bundle', { token: cast.compliance }), 200);
+    const verdict = verifyEvidenceBundle(body);
+    expect(verdict).toMatchObject({ ok: true, chain: { intact: true, verified: 3 } });
+    expect(body.leaf).toMatchObject({ streamId: 'centre-bundle-1', revision: 2 });
+  });
+
+  it('auditor streams verify like centre streams, and break like them', async () => {
+    const ok = expectStatus(await api.http.get('/auditors/auditor-lead/verification', { token: cast.compliance }), 200);
+    expect(ok.body).toMatchObject({ auditorId: 'auditor-lead', streamId: 'auditor-auditor-lead', intact: true });
+    expect((await api.http.get('/auditors/auditor-lead/verification', { token: cast.committee })).status).toBe(403);
+    expect((await api.http.get('/auditors/nobody-here/verification', { token: cast.compliance })).status).toBe(404);
+    await sql(`UPDATE events SET metadata = jsonb_set(metadata, '{actor,role}', '"committee"') WHERE stream_id = 'auditor-auditor-lead' AND revision = 0`);
+    const broken = expectStatus(await api.http.get('/auditors/auditor-lead/verification', { token: cast.compliance }), 200);
+    expect(broken.body).toMatchObject({ intact: false, brokenAt: { revision: 0, reason: 'metadata_edited' } });
   });
 
   it('UPDATE of one event\'s data: content_edited at that revision', async () => {

@@ -17,3 +17,4 @@ export * from './deadlines/deadline-schedule';
 export * from './deadlines/deadline-firing';
 export * from './ledger/ledger';
 export * from './replay/trail-integrity';
+export * from './ledger/store-verification';
