@@ -11,6 +11,7 @@ import { openStores } from './bootstrap/open-stores';
 import { startEngineProjector } from '../../projector/src/deadlines/start-engine-projector';
 import { ConfigError, loadConfig } from './config/app-config';
 import { takeOverShutdownSignals } from '@accreditation/event-store';
+import { deadLetterSummary } from '@accreditation/projections';
 
 const log = (message: string, extra: Record<string, unknown> = {}) =>
   process.stdout.write(`${JSON.stringify({ level: 'info', time: new Date().toISOString(), context: 'main', message, ...extra })}\n`);
@@ -34,7 +35,11 @@ async function main(): Promise<void> {
     jwtSecret,
     readModelReadiness: projector ? () => projector.readiness() : undefined,
     ledger,
-    readinessChecks: { integrity: async () => ledger.health() },
+    readinessChecks: {
+      integrity: async () => ledger.health(),
+      // Events a projection had to set aside (malformed stored data): the read models miss what they said.
+      deadLetters: () => deadLetterSummary(stores.readModels),
+    },
   });
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host}:${config.port}`;

@@ -19,7 +19,7 @@ async function main(): Promise<number> {
     if (!key) process.stderr.write(`no ledger key at ${keyFile}: seals are not checked, digests not authenticated\n`);
     const digests = log.readAll();
     const total = await lagSourceFor(store).countAfter(0n, undefined, Number.MAX_SAFE_INTEGER);
-    const bar = new SingleBar({ format: 'verify [{bar}] {percentage}% | {value}/{total} events | {rate} ev/s | ETA {eta}s', stream: process.stderr, hideCursor: true, etaBuffer: 20 }, undefined);
+    const bar = new SingleBar({ format: 'verify [{bar}] {percentage}% | {value}/{total} events | {rate} ev/s | ETA {eta}s', stream: process.stderr, hideCursor: true, etaBuffer: 20, noTTYOutput: true, notTTYSchedule: 2000 }, undefined);
     const started = Date.now();
     bar.start(total, 0, { rate: 0 });
     const result = await verifyStore({

@@ -72,3 +72,15 @@ describe('integrity chain', () => {
     expect(verifyChain(resealed, { streamId, anchored: signedAt3 })).toMatchObject({ intact: false, brokenAt: { revision: 3, reason: 'rehashed_chain' } });
   });
 });
+
+describe('canonical forms', () => {
+  it('the v2 link and metadata hashes are SHA-256 of canonicalJson, as documented', async () => {
+    const { createHash } = await import('node:crypto');
+    const { canonicalJson, linkHashV2, metadataHashOf } = await import('./integrity-chain');
+    const sha = (t: string) => createHash('sha256').update(t).digest('hex');
+    const link = { streamId: 'centre-x', revision: 3, eventId: 'e', contentHash: 'c', metadataHash: 'm', previousHash: 'p' };
+    expect(linkHashV2(link)).toBe(sha(canonicalJson({ chain: 2, ...link })));
+    const meta = { b: 1, a: { z: [1, { y: 2, x: null }], w: 'é"' }, hash: 'h', seal: 's', gone: undefined };
+    expect(metadataHashOf(meta)).toBe(sha('{"a":{"w":"é\\"","z":[1,{"x":null,"y":2}]},"b":1}'));
+  });
+});
