@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -65,7 +65,7 @@ describe('verify and verify-dossier CLIs', () => {
     expect(stdout).toContain('This proves:');
     expect(stdout).toMatch(/ok\s+trusted key/);
 
-    const altered = JSON.parse(JSON.stringify(require(bundleFile)));
+    const altered = JSON.parse(await readFile(bundleFile, 'utf8'));
     altered.events[1].metadata.recordedAt = '2019-01-01T00:00:00.000Z';
     const alteredFile = join(dataDir, 'altered.json');
     await writeFile(alteredFile, JSON.stringify(altered));
