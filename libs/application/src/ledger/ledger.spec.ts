@@ -6,6 +6,7 @@ import { AdjustableClock } from '../ports/clock';
 import { AuditTrailReplay } from '../replay/audit-trail.replay';
 import { createDeciderRunner, readStoredEvent } from '../runner/create-decider-runner';
 import { Ledger } from './ledger';
+import { StreamTruncated } from '../runner/application.errors';
 
 function signer(): LedgerSigner {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
@@ -94,5 +95,16 @@ describe('Ledger', () => {
     const dossier = await new AuditTrailReplay(broken, readStoredEvent, clock, { sealKey: key.sealKey, anchoredHead: () => undefined, report: () => undefined }).replay('d', { kind: 'latest' });
     expect(dossier.integrity).toMatchObject({ intact: false, brokenAt: { revision: 0, reason: 'unreadable_data' } });
     expect(dossier.trail[0].unreadable).toContain('occurredAt');
+  });
+  it('after a restart, refuses to write over a truncation instead of reusing the deleted revision', async () => {
+    const { ledger, store, clock, key } = await setUp();
+    await ledger.digestNow();
+    // The store as an attacker left it: centre-b without its last event; the process restarted (no cache).
+    const truncated = new InMemoryEventStore();
+    const [first] = await store.readStream('centre-b');
+    await truncated.appendToStream('centre-b', [{ id: first.id, type: first.type, data: first.data, metadata: first.metadata }], 'no_stream');
+    const runner = createDeciderRunner(truncated, clock, randomIds, 3, 0, { sealKey: key.sealKey, anchoredHead: (s) => ledger.anchoredHead(s) });
+    await expect(runner.run(centreDecider, 'centre-b', { command: volume('b', 500), actor: office, correlationId: 'corr' })).rejects.toBeInstanceOf(StreamTruncated);
+    expect(await truncated.readStream('centre-b')).toHaveLength(1);
   });
 });
