@@ -4,6 +4,7 @@ import { createTestDatabase, type TestDatabase } from '../../../testing/src/data
 import { GENESIS_HASH, chainHash, sealEvent, verifyChain } from '../envelope/integrity-chain';
 import { asUser, ensureLoginRole, grantAppRole } from './database-roles';
 import { PostgresEventStore } from './postgres-event-store';
+import { resolveDatabase } from './resolve-database';
 import { migrate } from './postgres-migrator';
 import { MIGRATIONS } from './migrations';
 
@@ -84,6 +85,28 @@ describe('[postgresql] append-only events', () => {
     } finally {
       await store.close();
       await owner.end();
+      await database.drop();
+      const admin = new Client({ connectionString: process.env.DATABASE_URL });
+      await admin.connect();
+      await admin.query(`DROP ROLE IF EXISTS ${user}`).finally(() => admin.end());
+    }
+  });
+  it('[postgresql] DATABASE_URL with MIGRATION_DATABASE_URL: migrations run as the owner, the engine connects as the API role', async () => {
+    const user = `api_${randomBytes(4).toString('hex')}`;
+    const password = randomBytes(12).toString('hex');
+    await ensureLoginRole(database.connectionString, user, password);
+    const appUrl = asUser(database.connectionString, user, password);
+    try {
+      const resolved = await resolveDatabase({ DATABASE_URL: appUrl, MIGRATION_DATABASE_URL: database.connectionString });
+      expect(resolved).toMatchObject({ connectionString: appUrl, ownerConnectionString: database.connectionString, source: 'external' });
+      const store = await PostgresEventStore.connect({ connectionString: resolved.connectionString });
+      try {
+        await store.appendToStream('centre-y', [{ id: randomUUID(), type: 'T', data: {} }], 'no_stream');
+        await expect(store.pool.query('DELETE FROM events')).rejects.toThrow(/permission denied/);
+      } finally {
+        await store.close();
+      }
+    } finally {
       await database.drop();
       const admin = new Client({ connectionString: process.env.DATABASE_URL });
       await admin.connect();
