@@ -149,11 +149,14 @@ describe('compliance replay against the read models (e2e)', () => {
     const clean = expectStatus(await api.http.get('/centres/tampered-1/audit-trail/verification', { token: cast.compliance }), 200);
     expect(clean.body).toMatchObject({ intact: true, verified: 3 });
 
+    // As a superuser who switches the append-only trigger off for the session (test/integrity.e2e-spec.ts has every other way).
     await api.store.pool.query(
-      `UPDATE events SET data = jsonb_set(data, '{feeReference}', '"FEE-FORGED"') WHERE stream_id = 'centre-tampered-1' AND revision = 2`,
+      `BEGIN; SET LOCAL session_replication_role = replica;
+       UPDATE events SET data = jsonb_set(data, '{feeReference}', '"FEE-FORGED"') WHERE stream_id = 'centre-tampered-1' AND revision = 2;
+       COMMIT;`,
     );
     const broken = expectStatus(await api.http.get('/centres/tampered-1/audit-trail/verification', { token: cast.compliance }), 200);
-    expect(broken.body).toMatchObject({ intact: false, verified: 2, brokenAt: { revision: 2, reason: 'hash_mismatch' } });
+    expect(broken.body).toMatchObject({ intact: false, verified: 2, brokenAt: { revision: 2, reason: 'content_edited' } });
     const html = await api.http.get('/centres/tampered-1/audit-trail?format=html', { token: cast.compliance });
     expect(html.status).toBe(200);
     expect(String(html.body)).toContain('Integrity chain BROKEN at revision 2');

@@ -30,13 +30,17 @@ export class AdminApiModule {
         { provide: ID_SOURCE, useValue: deps.ids },
         {
           provide: DeciderRunner,
-          useFactory: () => createDeciderRunner(deps.store, deps.clock, deps.ids, deps.config.commandRetries, deps.config.streamCacheSize),
+          useFactory: () =>
+            createDeciderRunner(deps.store, deps.clock, deps.ids, deps.config.commandRetries, deps.config.streamCacheSize, {
+              sealKey: deps.ledger?.sealKey,
+              anchoredHead: deps.ledger && ((streamId) => deps.ledger!.anchoredHead(streamId)),
+            }),
         },
         {
           provide: TokenVerifier,
           useFactory: () => new TokenVerifier({ secret: deps.jwtSecret, jwksUrl: deps.config.auth.jwksUrl, issuer: deps.config.auth.issuer, audience: deps.config.auth.audience, maxLifetimeSeconds: deps.config.auth.maxTokenLifetimeSeconds }),
         },
-        { provide: AuditTrailReplay, useFactory: () => new AuditTrailReplay(deps.store, readStoredEvent, deps.clock) },
+        { provide: AuditTrailReplay, useFactory: () => new AuditTrailReplay(deps.store, readStoredEvent, deps.clock, deps.ledger) },
         CommandGateway,
         AppointmentRegister,
         MintedIds,

@@ -6,11 +6,13 @@ import 'reflect-metadata';
 import { randomIds, systemClock } from '@accreditation/application';
 import { developmentSecret } from './auth/development-secret';
 import { createAdminApi } from './bootstrap/create-admin-api';
+import { openLedger } from './bootstrap/open-ledger';
 import { openStores } from './bootstrap/open-stores';
 import { startEngineProjector } from '../../projector/src/deadlines/start-engine-projector';
 import { ConfigError, loadConfig } from './config/app-config';
 import { createLogger, projectorLogger } from './bootstrap/logger';
 import { EventStoreUnavailableError, type SupervisorEvent, takeOverShutdownSignals } from '@accreditation/event-store';
+import { deadLetterSummary } from '@accreditation/projections';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -26,8 +28,16 @@ async function main(): Promise<void> {
   // The embedded server's own output (initdb, start-up) is noise unless debugging.
   const stores = await openStores(config, (line) => config.logLevel === 'debug' && log(line, { source: 'postgresql' }), logDatabaseEvent);
   const jwtSecret = config.auth.jwtSecret ?? (config.auth.jwksUrl ? undefined : developmentSecret(config.dataDir));
+  const ledger = openLedger(config, stores.store, systemClock, log);
   const projector = config.runProjector
-    ? await startEngineProjector({ store: stores.store, pool: stores.readModels, clock: systemClock, commandRetries: config.commandRetries, logger: projectorLogger(config.logLevel) })
+    ? await startEngineProjector({
+        store: stores.store,
+        pool: stores.readModels,
+        clock: systemClock,
+        commandRetries: config.commandRetries,
+        logger: projectorLogger(config.logLevel),
+        sealKey: ledger.sealKey,
+      })
     : undefined;
   const app = await createAdminApi({
     config,
@@ -37,6 +47,12 @@ async function main(): Promise<void> {
     ids: randomIds,
     jwtSecret,
     readModelReadiness: projector ? () => projector.readiness() : undefined,
+    ledger,
+    readinessChecks: {
+      integrity: async () => ledger.health(),
+      // Events a projection had to set aside (malformed stored data): the read models miss what they said.
+      deadLetters: () => deadLetterSummary(stores.readModels),
+    },
   });
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host}:${config.port}`;
@@ -57,6 +73,7 @@ async function main(): Promise<void> {
       log('http closed');
       await projector?.stop();
       log('projector stopped');
+      await ledger.stop();
       await stores.close();
       clearTimeout(force);
       log('stopped');

@@ -44,6 +44,11 @@ async function main(): Promise<number> {
         onProgress: (p) => bar.update(p.done, p.phase === 'loading' ? '' : p.phase, p.phase !== 'loading'),
       });
       bar.finish(result.events, `done in ${(result.millis / 1000).toFixed(1)}s → ${Object.values(result.tables).join(', ')}`);
+      if (result.deadLettered.length > 0) {
+        // Said plainly: the read model is complete except for these events, kept in projection_dead_letters.
+        process.stderr.write(`${projection.name}: ${result.deadLettered.length} event(s) could not be applied and were set aside in projection_dead_letters:\n`);
+        for (const e of result.deadLettered.slice(0, 20)) process.stderr.write(`  ${e.streamId} revision ${e.revision} (${e.type})\n`);
+      }
     }
     return 0;
   } finally {

@@ -6,7 +6,9 @@
  * batch in flight commits or rolls back, the locks are released for a standby process.
  */
 import { systemClock } from '@accreditation/application';
-import { PostgresEventStore, resolveDatabase, takeOverShutdownSignals } from '@accreditation/event-store';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PostgresEventStore, loadLedgerKey, resolveDatabase, takeOverShutdownSignals } from '@accreditation/event-store';
 import { startEngineProjector } from './deadlines/start-engine-projector';
 import { consoleLogger } from './processor';
 import { startProjector } from './start-projector';
@@ -25,7 +27,11 @@ async function main(): Promise<void> {
     lockRetryMs: process.env.PROJECTOR_LOCK_RETRY_MS ? Number(process.env.PROJECTOR_LOCK_RETRY_MS) : undefined,
   };
   const deadlines = process.env.PROJECTOR_DEADLINES !== 'off';
-  const projector = deadlines ? await startEngineProjector({ ...options, clock: systemClock }) : await startProjector(options);
+  // Deadline events are sealed with the ledger key like the API's (the same LEDGER_KEY_FILE, or the one in DATA_DIR).
+  const keyFile = resolve(process.env.LEDGER_KEY_FILE || `${resolve(process.env.DATA_DIR || '.data')}/ledger/signing-key.pem`);
+  const sealKey = existsSync(keyFile) ? loadLedgerKey(keyFile, { generate: false }).sealKey : undefined;
+  if (deadlines && !sealKey) consoleLogger.warn(`no ledger key at ${keyFile}: deadline events are not sealed, and verification with the key will call them forged`);
+  const projector = deadlines ? await startEngineProjector({ ...options, clock: systemClock, sealKey }) : await startProjector(options);
   const port = process.env.PROJECTOR_HTTP_PORT ? Number(process.env.PROJECTOR_HTTP_PORT) : undefined;
   const server = port !== undefined ? await startStatusServer(projector, port) : undefined;
   consoleLogger.log(`started (pid ${process.pid}, database ${db.source}, deadline jobs ${deadlines ? 'on' : 'off'}${server ? `, status on :${port}` : ''})`);

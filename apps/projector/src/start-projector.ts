@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import type { EventStore } from '@accreditation/event-store';
-import { ALL_PROJECTIONS, checkpointName, ensureCheckpointTable, ensureProjectionSchema, type Projection, tableNames } from '@accreditation/projections';
+import { ALL_PROJECTIONS, applyOrDeadLetter, checkpointName, ensureCheckpointTable, ensureProjectionSchema, type Projection, tableNames } from '@accreditation/projections';
 import { AdvisoryLockSession } from './advisory-lock';
 import { CheckpointedWorker, type WorkerSpec } from './checkpointed-worker';
 import { lagSourceFor, type LagSource } from './lag-source';
@@ -38,7 +38,8 @@ export function projectionSpec(p: Projection, maxBatchSize: number): WorkerSpec 
   return {
     name: checkpointName(p), kind: 'projection', filter: { eventTypes: [...p.eventTypes] }, maxBatchSize,
     setup: (pool) => ensureProjectionSchema(pool, p),
-    handle: (events, tx) => p.apply(events, tx, t),
+    // A malformed stored event is set aside (projection_dead_letters, in readiness), not a stuck projection.
+    handle: async (events, tx) => { await applyOrDeadLetter(tx, checkpointName(p), events, (batch) => p.apply(batch, tx, t)); },
   };
 }
 

@@ -15,3 +15,6 @@ export * from './replay/dossier-html';
 export * from './runner/create-decider-runner';
 export * from './deadlines/deadline-schedule';
 export * from './deadlines/deadline-firing';
+export * from './ledger/ledger';
+export * from './replay/trail-integrity';
+export * from './ledger/store-verification';

@@ -12,6 +12,9 @@ export { migrate as migratePostgresEventStore } from './postgres/postgres-migrat
 export { startEmbeddedPostgres, findFreePort, takeOverShutdownSignals, type EmbeddedPostgres, type EmbeddedPostgresOptions } from './postgres/embedded-postgres';
 export { superviseEmbeddedPostgres, type SupervisedPostgres, type SupervisorEvent } from './postgres/embedded-postgres.supervisor';
 export { resolveDatabase, type ResolvedDatabase } from './postgres/resolve-database';
+export { WRITER_ROLE, EMBEDDED_APP_USER, ensureLoginRole, grantAppRole } from './postgres/database-roles';
+export { loadLedgerKey, type LedgerKey } from './ledger/ledger-key';
+export { JsonlDigestLog } from './ledger/digest-log';
 
 // The conformance suite every adapter runs (calls describe/it: use it from test files only).
 export { runEventStoreConformance, type EventStoreFactory } from './conformance/event-store.conformance';

@@ -7,6 +7,10 @@ export * from './event-store.port';
 export * from './event-store.errors';
 export * from './envelope/event-metadata';
 export * from './envelope/integrity-chain';
+export * from './envelope/chain-folder';
+export * from './ledger/merkle-tree';
+export * from './ledger/signed-digest';
+export * from './ledger/evidence-bundle';
 
 // Input rules shared by every adapter.
 export { DEFAULT_MAX_EVENT_BYTES, validateAppend, assertValidStreamName, type ValidatedEvent } from './validation/append-validation';

@@ -5,6 +5,7 @@ export * from './framework/checkpointed';
 export * from './framework/checkpointed-batch';
 export * from './framework/schema';
 export * from './framework/rebuild';
+export * from './framework/dead-letter';
 export * from './framework/event-types';
 export * from './framework/freshness';
 export * from './projections.registry';

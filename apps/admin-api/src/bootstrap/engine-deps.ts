@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { Clock, IdSource } from '@accreditation/application';
+import type { Clock, IdSource, Ledger } from '@accreditation/application';
 import type { EventStore } from '@accreditation/event-store';
 import type { AppConfig } from '../config/app-config';
 
@@ -22,6 +22,10 @@ export interface EngineDeps {
   /** The development or configured JWT secret (unless a JWKS URL is configured). */
   jwtSecret?: string;
   readModelReadiness?: () => Promise<ReadModelReadiness>;
+  /** Signs stream heads outside the database and seals events; without it only the chain is checked. */
+  ledger?: Ledger;
+  /** More entries of /health/ready, by name: any not ok makes it 503. */
+  readinessChecks?: Record<string, () => Promise<{ ok: boolean }>>;
 }
 
 export const ENGINE_DEPS = Symbol('ENGINE_DEPS');

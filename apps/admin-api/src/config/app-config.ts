@@ -23,6 +23,16 @@ export interface AppConfig {
   runProjector: boolean;
   /** Streams whose folded state the command path keeps between commands; 0 turns the cache off. */
   streamCacheSize: number;
+  ledger: {
+    /** Ed25519 private key (PKCS#8 PEM) that signs digests and seals events; the database never holds it. */
+    keyFile: string;
+    /** True when LEDGER_KEY_FILE named it: then it must exist (never generated silently). */
+    keyFileGiven: boolean;
+    /** Append-only JSON lines of signed digests. */
+    digestLog: string;
+    /** How often stream heads are signed (when some moved); 0: only on demand. */
+    digestIntervalMs: number;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -62,6 +72,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     commandRetries: int(env, 'COMMAND_RETRIES', 5, 0, 100),
     runProjector: (env.RUN_PROJECTOR ?? 'true') !== 'false',
     streamCacheSize: int(env, 'STREAM_CACHE_SIZE', 10_000, 0, 10_000_000),
+    ledger: {
+      keyFile: resolve(env.LEDGER_KEY_FILE || `${resolve(env.DATA_DIR ?? '.data')}/ledger/signing-key.pem`),
+      keyFileGiven: Boolean(env.LEDGER_KEY_FILE),
+      digestLog: resolve(env.LEDGER_DIGEST_LOG || `${resolve(env.DATA_DIR ?? '.data')}/ledger/digests.jsonl`),
+      digestIntervalMs: int(env, 'LEDGER_DIGEST_INTERVAL_MS', 60_000, 0, 86_400_000),
+    },
   };
 }
 

@@ -22,7 +22,7 @@ export class HealthController {
 
   @Get('ready')
   @ApiOperation({
-    summary: 'Ready to serve: 503, naming each problem, while the database is unavailable or a projection is stuck on an error',
+    summary: 'Ready to serve: 503, naming each problem, while the database is unavailable, a projection is stuck on an error or a check fails (e.g. the integrity of the stored trail)',
     description: 'Read-model lag is reported, not required. `problems` names what is wrong, one line each.',
   })
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
@@ -39,12 +39,18 @@ export class HealthController {
     for (const w of readModels?.failing ?? []) {
       if (!w.databaseUnavailable) problems.push(`${w.kind} ${w.name} is failing: ${w.error} (since ${w.since}, ${w.attempts} attempts; retrying with back-off)`);
     }
+    // Further checks (e.g. the integrity of the stored trail), each named in the answer.
+    const checks: Record<string, { ok: boolean; detail?: string }> = {};
+    for (const [name, check] of Object.entries(this.deps.readinessChecks ?? {})) {
+      checks[name] = await check().catch((error: Error) => ({ ok: false, detail: error.message }));
+      if (!checks[name].ok) problems.push(`${name} failed${checks[name].detail ? `: ${checks[name].detail}` : ''}`);
+    }
     const ok = problems.length === 0;
     if (!ok) {
       void reply.status(503);
       void reply.header('Retry-After', '2');
     }
-    return { status: ok ? 'ready' : 'unavailable', ...(ok ? {} : { problems }), store, database, readModels };
+    return { status: ok ? 'ready' : 'unavailable', ...(ok ? {} : { problems }), store, database, readModels, ...checks };
   }
 
   /** The PostgreSQL database of the read models (and of the events, with the PostgreSQL store). */

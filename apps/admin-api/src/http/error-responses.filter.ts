@@ -1,7 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AggregateNotFound, DomainRuleBroken } from '@accreditation/domain';
-import { ConcurrencyConflict, IdempotencyKeyReused, PreconditionFailed } from '@accreditation/application';
+import { ConcurrencyConflict, EvidenceUnavailable, IdempotencyKeyReused, PreconditionFailed, StreamTruncated } from '@accreditation/application';
 import {
   EventStoreUnavailableError,
   EventTooLargeError,
@@ -63,6 +63,8 @@ export class ErrorResponsesFilter implements ExceptionFilter {
     if (exception instanceof IdempotencyKeyReused) return make(422, exception.message, { rule: exception.rule });
     if (exception instanceof AggregateNotFound) return make(404, exception.message);
     if (exception instanceof PreconditionFailed) return make(412, exception.message);
+    if (exception instanceof StreamTruncated) return make(409, exception.message, { rule: 'StreamTruncated' });
+    if (exception instanceof EvidenceUnavailable) return make(409, exception.message);
     if (exception instanceof ConcurrencyConflict || exception instanceof WrongExpectedRevisionError) return make(409, exception.message);
     if (exception instanceof EventTooLargeError) return make(413, exception.message);
     if (exception instanceof InvalidEventError || exception instanceof InvalidStreamNameError) {

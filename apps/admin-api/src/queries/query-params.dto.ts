@@ -77,7 +77,7 @@ export class AuditTrailParams {
   @IsOptional() @IsIntegerParam(0, MAX_REVISION)
   revision?: number;
 
-  @ApiPropertyOptional({ enum: ['json', 'csv', 'html'], default: 'json' })
-  @IsOptional() @IsIn(['json', 'csv', 'html'])
-  format?: 'json' | 'csv' | 'html';
+  @ApiPropertyOptional({ enum: ['json', 'csv', 'html', 'bundle'], default: 'json', description: 'bundle: a signed evidence bundle (always the whole stream), checkable offline with npm run verify-dossier' })
+  @IsOptional() @IsIn(['json', 'csv', 'html', 'bundle'])
+  format?: 'json' | 'csv' | 'html' | 'bundle';
 }

@@ -2,7 +2,7 @@ import { BadRequestException, Controller, Get, Param, Query, Res } from '@nestjs
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { type AuditTrailDossier, type TrailPoint, dossierToCsv, dossierToHtml } from '@accreditation/application';
+import { type AuditTrailDossier, AuditTrailReplay, type TrailPoint, dossierToCsv, dossierToHtml } from '@accreditation/application';
 import { Roles } from '../auth/roles';
 import { IdParam } from '../http/id-param.pipe';
 import { AuditTrailParams } from '../queries/query-params.dto';
@@ -13,13 +13,21 @@ import { ReplayAuditTrailQuery } from '../queries/read-model.queries';
 @ApiBearerAuth()
 @Controller('centres/:id/audit-trail')
 export class AuditTrailController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly replay: AuditTrailReplay,
+  ) {}
 
   @Get()
   @Roles('compliance', 'office')
-  @ApiProduces('application/json', 'text/csv', 'text/html')
+  @ApiProduces('application/json', 'text/csv', 'text/html', 'application/vnd.accreditation.evidence+json')
   @ApiOperation({ summary: "A centre's full audit trail with the state recomputed at a point (asOf | knownAt | revision), its integrity verified; as JSON, CSV or a printable HTML dossier" })
   async trail(@Param('id', IdParam) id: string, @Query() params: AuditTrailParams, @Res({ passthrough: true }) reply: FastifyReply) {
+    if (params.format === 'bundle') {
+      const bundle = await this.replay.evidenceBundle('centre', id);
+      void reply.header('Content-Disposition', `attachment; filename="evidence-${id}.json"`);
+      return bundle;
+    }
     const dossier: AuditTrailDossier = await this.queries.execute(new ReplayAuditTrailQuery(id, pointOf(params)));
     switch (params.format ?? 'json') {
       case 'csv':
@@ -35,7 +43,7 @@ export class AuditTrailController {
 
   @Get('verification')
   @Roles('compliance', 'office')
-  @ApiOperation({ summary: 'Verify the integrity chain of the whole stream; names the first broken link, if any' })
+  @ApiOperation({ summary: 'Verify the integrity chain of the whole stream, each event\'s seal and the head signed in the latest digest; names the first broken link and the kind of break' })
   async verify(@Param('id', IdParam) id: string) {
     const dossier: AuditTrailDossier = await this.queries.execute(new ReplayAuditTrailQuery(id, { kind: 'latest' }));
     return { centreId: id, streamId: dossier.streamId, events: dossier.streamLength, ...dossier.integrity, verifiedAt: dossier.generatedAt };

@@ -16,12 +16,14 @@ export interface EngineProjectorOptions {
   deadlineIntervalMs?: number;
   maxBatchSize?: number;
   lockRetryMs?: number;
+  /** The ledger's seal key: deadline events are sealed like every other event. */
+  sealKey?: Uint8Array;
 }
 
 /** Every read model plus the deadline jobs, which issue timed commands through the normal command path. */
 export function startEngineProjector(options: EngineProjectorOptions): Promise<Projector> {
   const logger = options.logger ?? consoleLogger;
-  const runner = createDeciderRunner(options.store, options.clock, randomIds, options.commandRetries ?? 5);
+  const runner = createDeciderRunner(options.store, options.clock, randomIds, options.commandRetries ?? 5, undefined, { sealKey: options.sealKey });
   const intervalMs = options.deadlineIntervalMs ?? (process.env.DEADLINE_INTERVAL_MS ? Number(process.env.DEADLINE_INTERVAL_MS) : undefined);
   return startProjector({
     store: options.store,

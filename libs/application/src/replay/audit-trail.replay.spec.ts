@@ -57,7 +57,7 @@ describe('AuditTrailReplay', () => {
       'no_stream',
     );
     const dossier = await new AuditTrailReplay(tampered, readStoredEvent, new AdjustableClock(new Date())).replay('c1', { kind: 'latest' });
-    expect(dossier.integrity).toMatchObject({ intact: false, verified: 1, brokenAt: { revision: 1, reason: 'hash_mismatch' } });
+    expect(dossier.integrity).toMatchObject({ intact: false, verified: 1, brokenAt: { revision: 1, reason: 'content_edited' } });
   });
 
   it('exports CSV and a printable HTML dossier', async () => {
@@ -69,7 +69,7 @@ describe('AuditTrailReplay', () => {
     expect(csv[1]).toContain('CentreRegistered');
     const html = dossierToHtml(dossier);
     expect(html).toContain('Integrity chain intact: 3 events verified');
-    expect(html).toContain('<td>CentreEnrolled</td>');
+    expect(html).toContain('<strong>Centre enrolled</strong>');
   });
 
   it('rejects an unknown centre', async () => {

@@ -17,6 +17,10 @@ export interface TrailEntry {
   commandId: string;
   schemeVersion: string;
   hash: string;
+  /** Which rule sealed the event: 1 (type, data, occurredAt) or 2 (the whole envelope). */
+  chainVersion: 1 | 2;
+  /** Set when the stored data no longer reads as its event type: why. */
+  unreadable?: string;
 }
 
 /** Which point of the history to reconstruct. */
@@ -40,5 +44,10 @@ export interface AuditTrailDossier {
   state: unknown;
   /** Verification of the whole stream's hash chain, not only the part shown. */
   integrity: ChainVerification;
+  /** The latest signed digest when the ledger runs in this process (what the integrity was checked against). */
+  digest?: { sequence: number; issuedAt: string; rootHash: string; keyId: string };
   generatedAt: string;
 }
+
+/** The verification of one stream (a centre's or an auditor's). */
+export type StreamVerification = ChainVerification & { streamId: string; events: number; verifiedAt: string };

@@ -24,3 +24,23 @@ export class IdempotencyKeyReused extends Error {
     this.name = 'IdempotencyKeyReused';
   }
 }
+
+/**
+ * The stream is shorter than the engine knows it to be (its signed head, or what this process
+ * wrote): events were deleted outside the engine. Writing would reuse a deleted revision and hide
+ * the loss, so writes are refused (HTTP 409) until the stream is restored from a backup.
+ */
+export class StreamTruncated extends Error {
+  constructor(readonly streamId: string, readonly actual: number, readonly known: number) {
+    super(`${streamId} ends at revision ${actual}, but the engine knows it up to revision ${known}: events were deleted outside the engine; writes are refused until the stream is restored`);
+    this.name = 'StreamTruncated';
+  }
+}
+
+/** An evidence bundle cannot be made (no signing key in this process, or nothing signed for the stream): HTTP 409. */
+export class EvidenceUnavailable extends Error {
+  constructor(reason: string) {
+    super(`No evidence bundle: ${reason}`);
+    this.name = 'EvidenceUnavailable';
+  }
+}

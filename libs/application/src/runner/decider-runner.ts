@@ -7,11 +7,11 @@ import {
   type EventToAppend,
   WrongExpectedRevisionError,
   canonicalJson,
-  chainHash,
+  sealEvent,
 } from '@accreditation/event-store/port';
 import type { Clock } from '../ports/clock';
 import { type IdSource, deterministicUuid } from '../ids/id-source';
-import { ConcurrencyConflict, IdempotencyKeyReused, PreconditionFailed } from './application.errors';
+import { ConcurrencyConflict, IdempotencyKeyReused, PreconditionFailed, StreamTruncated } from './application.errors';
 import type { CommandOutcome, CommandRequest } from './command-request';
 import type { StoredEventReader } from './stream-folding';
 import { type StreamView, StreamViewCache, emptyView, extendView } from './stream-view';
@@ -30,6 +30,10 @@ export interface DeciderRunnerOptions {
   schemaVersionOf(type: string): number;
   /** Streams whose folded state is kept between commands (0: read and fold every stream every time). */
   cachedStreams?: number;
+  /** The engine's seal key (from the ledger key): every event gets its authentication code. */
+  sealKey?: Uint8Array;
+  /** The stream's head as last signed outside the database, to refuse writing over a truncation. */
+  anchoredHead?: (streamId: string) => { revision: number } | undefined;
 }
 
 /**
@@ -65,6 +69,10 @@ export class DeciderRunner {
       const earlier = key ? view.commands.get(commandId) : undefined;
       if (key && earlier) return this.replayedOutcome(streamId, commandId, key, requestHash, earlier);
       const revision = view.revision;
+      const anchored = this.options.anchoredHead?.(streamId);
+      // A stream shorter than its signed head lost events outside the engine: writing now would
+      // reuse a deleted revision and hide the loss. Refuse until it is restored.
+      if (anchored && revision < anchored.revision) throw new StreamTruncated(streamId, revision, anchored.revision);
       if (request.expectedRevision !== undefined && request.expectedRevision !== revision) {
         throw new PreconditionFailed(streamId, toRevision(request.expectedRevision), toRevision(revision));
       }
@@ -79,12 +87,18 @@ export class DeciderRunner {
       const decided = decider.decide(request.command, view.state, ctx);
       if (decided.length === 0) return { streamId, revision, commandId, replayed: false, events: [] };
 
-      const toAppend = this.seal(decided, view.lastHash, { request, commandId, requestHash, ctx });
+      const toAppend = this.seal(decided, view.lastHash, { streamId, firstRevision: revision + 1, request, commandId, requestHash, ctx });
       let appended: AppendResult;
       try {
         appended = await this.store.appendToStream(streamId, toAppend, revision === -1 ? 'no_stream' : revision);
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        const actual = error.actual === 'no_stream' ? -1 : error.actual;
+        if (actual < revision) {
+          // The stream went backwards under the cached view: events were deleted behind the engine.
+          this.cache.forget(streamId);
+          throw new StreamTruncated(streamId, actual, revision);
+        }
         if (request.expectedRevision !== undefined) {
           throw new PreconditionFailed(streamId, toRevision(request.expectedRevision), error.actual);
         }
@@ -115,15 +129,14 @@ export class DeciderRunner {
   private seal<E extends { type: string; data: unknown }>(
     decided: E[],
     lastHash: string,
-    at: { request: CommandRequest<{ type: string }>; commandId: string; requestHash: string; ctx: DecisionContext },
+    at: { streamId: string; firstRevision: number; request: CommandRequest<{ type: string }>; commandId: string; requestHash: string; ctx: DecisionContext },
   ): EventToAppend[] {
     const { request, commandId, requestHash, ctx } = at;
     let previousHash = lastHash;
     return decided.map((event, index) => {
       const id = request.idempotencyKey ? deterministicUuid('event', commandId, String(index)) : this.ids.uuid();
-      const hash = chainHash({ type: event.type, data: event.data, occurredAt: ctx.occurredAt, previousHash });
       const schemeVersion = (event.data as { schemeVersion?: unknown }).schemeVersion;
-      const metadata: EventMetadata = {
+      const unsealed = {
         actor: { id: request.actor.id, role: request.actor.role },
         correlationId: request.correlationId,
         causationId: request.causationId ?? request.correlationId,
@@ -134,10 +147,12 @@ export class DeciderRunner {
         occurredAt: ctx.occurredAt,
         schemeVersion: typeof schemeVersion === 'string' ? schemeVersion : ctx.currentSchemeVersion,
         schemaVersion: this.options.schemaVersionOf(event.type),
-        previousHash,
-        hash,
       };
-      previousHash = hash;
+      const metadata = sealEvent(
+        { streamId: at.streamId, revision: at.firstRevision + index, eventId: id, type: event.type, data: event.data, metadata: unsealed, previousHash },
+        this.options.sealKey,
+      ) as EventMetadata;
+      previousHash = metadata.hash;
       return { id, type: event.type, data: event.data, metadata };
     });
   }

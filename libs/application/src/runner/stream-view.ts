@@ -70,6 +70,10 @@ export class StreamViewCache {
     if (this.views.size > this.maxStreams) this.views.delete(this.views.keys().next().value as string);
   }
 
+  forget(streamId: string): void {
+    this.views.delete(streamId);
+  }
+
   get size(): number {
     return this.views.size;
   }

@@ -1,17 +1,43 @@
-import { createHash } from 'node:crypto';
+import * as cryptoModule from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 /** Previous-hash of a stream's first event. */
 export const GENESIS_HASH = '0'.repeat(64);
 
+/** The rule new events are sealed with (stated per event in `metadata.chain`; absent = 1). */
+export const CURRENT_CHAIN_VERSION = 2;
+
+/**
+ * Metadata fields that make up the seal itself; every other metadata field is sealed (v2), so a
+ * field added later (e.g. `recordedBy`) is covered without a new chain version.
+ */
+export const SEAL_FIELDS: ReadonlySet<string> = new Set(['hash', 'previousHash', 'contentHash', 'metadataHash', 'seal']);
+
 /** JSON with object keys sorted at every depth, so equal content always hashes the same. */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + canonicalJson(value[i]);
+    return `${out}]`;
+  }
+  // Plain loops and one sort: verification runs this twice per event, so it sets the pace of `npm run verify`.
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).sort();
+  let out = '{';
+  let first = true;
+  for (const key of keys) {
+    const v = record[key];
+    if (v === undefined) continue;
+    out += `${first ? '' : ','}${JSON.stringify(key)}:${canonicalJson(v)}`;
+    first = false;
+  }
+  return `${out}}`;
 }
+
+/** One-shot SHA-256 (crypto.hash where the runtime has it: no Hash object per call). */
+const oneShot = (cryptoModule as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
+const sha256 = oneShot ? (text: string): string => oneShot('sha256', text, 'hex') : (text: string): string => createHash('sha256').update(text).digest('hex');
 
 export interface ChainLinkInput {
   type: string;
@@ -20,11 +46,76 @@ export interface ChainLinkInput {
   previousHash: string;
 }
 
-/** The hash that seals one event to its predecessor: any later change to either shows. */
+/**
+ * Chain v1 (events written before chain v2): type, data, occurredAt and the previous hash only.
+ * Kept so that those events stay verifiable; new events are sealed with `sealEvent` (v2).
+ */
 export function chainHash(link: ChainLinkInput): string {
-  return createHash('sha256')
-    .update(canonicalJson({ type: link.type, data: link.data, occurredAt: link.occurredAt, previousHash: link.previousHash }))
-    .digest('hex');
+  return sha256(canonicalJson({ type: link.type, data: link.data, occurredAt: link.occurredAt, previousHash: link.previousHash }));
+}
+
+/** v2: what the event says (type and data). */
+export function contentHashOf(type: string, data: unknown): string {
+  return sha256(canonicalJson({ type, data }));
+}
+
+/** v2: everything a person relies on about the event (actor, role, both clocks, ids, versions, and any field added later). */
+export function metadataHashOf(metadata: Record<string, unknown>): string {
+  // canonicalJson of the metadata without its seal fields, without copying it first.
+  let out = '{';
+  let first = true;
+  for (const key of Object.keys(metadata).sort()) {
+    const value = metadata[key];
+    if (value === undefined || SEAL_FIELDS.has(key)) continue;
+    out += `${first ? '' : ','}${JSON.stringify(key)}:${canonicalJson(value)}`;
+    first = false;
+  }
+  return sha256(`${out}}`);
+}
+
+export interface LinkV2Input {
+  streamId: string;
+  revision: number;
+  eventId: string;
+  contentHash: string;
+  metadataHash: string;
+  previousHash: string;
+}
+
+/** v2: binds content and metadata to their place (stream and revision) and to the previous link. */
+export function linkHashV2(link: LinkV2Input): string {
+  // Exactly canonicalJson({ chain: 2, streamId, revision, eventId, contentHash, metadataHash, previousHash }), keys in sorted order.
+  const s = JSON.stringify;
+  return sha256(`{"chain":2,"contentHash":${s(link.contentHash)},"eventId":${s(link.eventId)},"metadataHash":${s(link.metadataHash)},"previousHash":${s(link.previousHash)},"revision":${s(link.revision)},"streamId":${s(link.streamId)}}`);
+}
+
+/**
+ * The engine's own authentication of a link: HMAC-SHA-256 of the hash with a key derived from the
+ * ledger signing key, which the database never holds. Whoever can write SQL can recompute hashes,
+ * but not this, so a re-hashed chain or a forged append shows at the exact event.
+ */
+export function sealMac(key: Uint8Array, hash: string): string {
+  return createHmac('sha256', key).update(hash).digest('hex');
+}
+
+export interface SealInput {
+  streamId: string;
+  revision: number;
+  eventId: string;
+  type: string;
+  data: unknown;
+  /** The metadata without seal fields; `chain` is set here. */
+  metadata: Record<string, unknown>;
+  previousHash: string;
+}
+
+/** Returns the metadata completed with the v2 seal (chain, contentHash, metadataHash, previousHash, hash, and seal when a key is given). */
+export function sealEvent(input: SealInput, macKey?: Uint8Array): Record<string, unknown> {
+  const metadata: Record<string, unknown> = { ...input.metadata, chain: CURRENT_CHAIN_VERSION };
+  const contentHash = contentHashOf(input.type, input.data);
+  const metadataHash = metadataHashOf(metadata);
+  const hash = linkHashV2({ streamId: input.streamId, revision: input.revision, eventId: input.eventId, contentHash, metadataHash, previousHash: input.previousHash });
+  return { ...metadata, contentHash, metadataHash, previousHash: input.previousHash, hash, ...(macKey ? { seal: sealMac(macKey, hash) } : {}) };
 }
 
 export interface ChainedEvent {
@@ -33,35 +124,226 @@ export interface ChainedEvent {
   type: string;
   data: unknown;
   metadata: Record<string, unknown>;
+  /** Needed for v2 (the stream id is sealed); defaults to VerifyChainOptions.streamId. */
+  streamId?: string;
+}
+
+/** What kind of break, in words a compliance officer can act on. */
+export type BreakReason =
+  /** The event's type or data changed after it was written. */
+  | 'content_edited'
+  /** A metadata field (actor, role, a clock, an id, a version...) changed after it was written. */
+  | 'metadata_edited'
+  /** The event id, stream id or revision changed, or a stored hash was edited. */
+  | 'link_edited'
+  /** An event before this one is gone (a revision gap, or a link to an event no longer there). */
+  | 'missing_event'
+  /** Intact events in the wrong order (rows swapped). */
+  | 'reordered'
+  /** The chain was recomputed after an edit: consistent, but not as the engine sealed it or signed it. */
+  | 'rehashed_chain'
+  /** An event the engine did not write, added after the signed head. */
+  | 'forged_append'
+  /** The stream ends before the head signed in the digest, or a deleted revision was written again. */
+  | 'truncated_after_digest'
+  /** The whole stream is gone although a digest signed its head. */
+  | 'stream_deleted'
+  /** The stored data no longer reads as its event type (reported by replay). */
+  | 'unreadable_data';
+
+export interface BrokenLink {
+  revision: number;
+  eventId: string | null;
+  reason: BreakReason;
+  /** One sentence saying what was found. */
+  detail: string;
+  expected?: string;
+  found?: string;
 }
 
 export type ChainVerification =
-  | { intact: true; verified: number; lastHash: string }
-  | { intact: false; verified: number; brokenAt: { revision: number; eventId: string; reason: 'hash_mismatch' | 'previous_hash_mismatch' | 'missing_hash'; expected: string; found: string } };
+  | { intact: true; verified: number; lastHash: string; anchored?: AnchorCheck }
+  | { intact: false; verified: number; brokenAt: BrokenLink; anchored?: AnchorCheck };
+
+/** The head a signed digest holds for the stream, and what verification found against it. */
+export interface AnchorCheck {
+  digestSequence: number;
+  revision: number;
+  hash: string;
+  /** True when the stored chain still leads to the signed head. */
+  matches: boolean;
+}
+
+export interface VerifyChainOptions {
+  streamId?: string;
+  /** With the engine's key, every v2 event must carry the engine's seal. */
+  sealKey?: Uint8Array;
+  /** The stream's head as signed in the latest digest that holds it. */
+  anchored?: { digestSequence: number; revision: number; hash: string };
+}
+
+/** Recomputes an event's own hash from its stored content, without looking at its neighbours. */
+export function recomputeHash(event: ChainedEvent, streamId: string | undefined): string {
+  const meta = event.metadata;
+  if (meta.chain === 2) {
+    return linkHashV2({
+      streamId: event.streamId ?? streamId ?? '',
+      revision: event.revision,
+      eventId: event.id,
+      contentHash: contentHashOf(event.type, event.data),
+      metadataHash: metadataHashOf(meta),
+      previousHash: String(meta.previousHash),
+    });
+  }
+  return chainHash({ type: event.type, data: event.data, occurredAt: String(meta.occurredAt), previousHash: String(meta.previousHash) });
+}
+
+function macMatches(key: Uint8Array, hash: string, seal: unknown): boolean {
+  if (typeof seal !== 'string' || seal.length !== 64) return false;
+  return timingSafeEqual(Buffer.from(sealMac(key, hash), 'hex'), Buffer.from(seal, 'hex'));
+}
+
+export interface LinkContext {
+  /** The revision this event must have. */
+  expectedRevision: number;
+  /** Hash of the verified event before it (GENESIS_HASH for revision 0). */
+  previous: string;
+  /** An earlier event of the stream was sealed by chain v2 (so v1 after it is not the engine's). */
+  sawV2: boolean;
+  streamId?: string;
+  sealKey?: Uint8Array;
+  anchored?: VerifyChainOptions['anchored'];
+  /** Stored hash → revision, to tell a reorder from a deletion (when the whole stream is at hand). */
+  revisionOfHash?: (hash: string) => number | undefined;
+}
+
+/**
+ * Checks one event against the verified chain before it: its place, its own hash, its link and
+ * its seal. Returns the break, or undefined when the link holds. Shared by the per-stream
+ * verification and the store-wide fold (npm run verify, the ledger).
+ */
+export function checkLink(event: ChainedEvent, ctx: LinkContext): BrokenLink | undefined {
+  const meta = event.metadata;
+  const link = { revision: event.revision, eventId: event.id };
+  const { expectedRevision: index, previous, anchored, sealKey } = ctx;
+  if (event.revision > index) {
+    return { revision: index, eventId: null, reason: 'missing_event', detail: `Revision ${index} is missing: the next stored event is revision ${event.revision}.`, expected: String(index), found: String(event.revision) };
+  }
+  if (event.revision < index) {
+    return { ...link, reason: 'truncated_after_digest', detail: `Revision ${event.revision} was written a second time after the stream was truncated (it had reached revision ${index - 1}).`, expected: String(index), found: String(event.revision) };
+  }
+  const found = typeof meta.hash === 'string' ? meta.hash : '';
+  const version = meta.chain === 2 ? 2 : 1;
+  if (!found) return { ...link, reason: 'link_edited', detail: 'The event carries no hash.', expected: 'a hash', found };
+  const parts = version === 2 ? { contentHash: contentHashOf(event.type, event.data), metadataHash: metadataHashOf(meta) } : undefined;
+  const recomputed = parts
+    ? linkHashV2({ streamId: event.streamId ?? ctx.streamId ?? '', revision: event.revision, eventId: event.id, ...parts, previousHash: String(meta.previousHash) })
+    : recomputeHash(event, ctx.streamId);
+  if (recomputed !== found) {
+    return { ...link, ...explainSelfMismatch(event, version, previous, ctx.revisionOfHash), expected: recomputed, found };
+  }
+  // The link holds; the stored part hashes only explain breaks, but an edit of them is an edit too.
+  if (parts && (meta.contentHash !== parts.contentHash || meta.metadataHash !== parts.metadataHash)) {
+    return { ...link, reason: 'metadata_edited', detail: 'The stored content or metadata hash of the event was edited.' };
+  }
+  if (meta.previousHash !== previous) {
+    const linkedTo = ctx.revisionOfHash?.(String(meta.previousHash));
+    return linkedTo !== undefined
+      ? { ...link, reason: 'reordered', detail: `The event is intact but follows revision ${linkedTo}, not revision ${index - 1}.`, expected: previous, found: String(meta.previousHash) }
+      : { ...link, reason: 'missing_event', detail: 'The event is intact but links to an event that is no longer in the stream.', expected: previous, found: String(meta.previousHash) };
+  }
+  const authentic = version === 2 ? !sealKey || macMatches(sealKey, found, meta.seal) : !ctx.sawV2;
+  if (!authentic) {
+    return anchored && event.revision <= anchored.revision
+      ? { ...link, reason: 'rehashed_chain', detail: `The chain is consistent from here on but was recomputed: the engine did not seal this event, and digest ${anchored.digestSequence} signed a different chain up to revision ${anchored.revision}.` }
+      : { ...link, reason: 'forged_append', detail: version === 1 ? 'An event in the old chain format after events sealed by the engine: not written by the engine.' : "The event links correctly but does not carry the engine's seal: not written by the engine." };
+  }
+  return undefined;
+}
+
+/** The stream ends against its signed head: truncated, deleted or diverged. `last` is the last stored event (undefined: none). */
+export function checkAgainstAnchor(last: { revision: number; hashAtAnchor?: string; eventIdAtAnchor?: string; sealedV2AtAnchor?: boolean } | undefined, anchored: NonNullable<VerifyChainOptions['anchored']>, sealKey?: Uint8Array): BrokenLink | undefined {
+  if (!last) {
+    return { revision: 0, eventId: null, reason: 'stream_deleted', detail: `The stream is gone, but digest ${anchored.digestSequence} signed its head at revision ${anchored.revision}.`, expected: anchored.hash, found: '' };
+  }
+  if (last.revision < anchored.revision) {
+    return { revision: last.revision + 1, eventId: null, reason: 'truncated_after_digest', detail: `The stream ends at revision ${last.revision}, but digest ${anchored.digestSequence} signed its head at revision ${anchored.revision}: revisions ${last.revision + 1}–${anchored.revision} were deleted.`, expected: String(anchored.revision), found: String(last.revision) };
+  }
+  if (last.hashAtAnchor !== anchored.hash) {
+    // With the key every event here is the engine's own: the revision was deleted and written again.
+    const reused = Boolean(sealKey) && last.sealedV2AtAnchor === true;
+    return {
+      revision: anchored.revision,
+      eventId: last.eventIdAtAnchor ?? null,
+      reason: reused ? 'truncated_after_digest' : 'rehashed_chain',
+      detail: reused
+        ? `Revision ${anchored.revision} differs from the one signed in digest ${anchored.digestSequence}: the stream was truncated and the revision written again.`
+        : `The chain no longer leads to the head signed in digest ${anchored.digestSequence}: it was recomputed at or before revision ${anchored.revision}.`,
+      expected: anchored.hash,
+      found: String(last.hashAtAnchor),
+    };
+  }
+  return undefined;
+}
 
 /**
  * Recomputes the chain over a stream's events as stored (before any upcasting: the hash covers
- * what was written). Returns the first broken link, if any.
+ * what was written), checks each v2 event's seal when the key is given, and the end of the
+ * stream against its signed head. Returns the first broken link, with the kind of break.
  */
-export function verifyChain(events: readonly ChainedEvent[]): ChainVerification {
+export function verifyChain(events: readonly ChainedEvent[], options: VerifyChainOptions = {}): ChainVerification {
+  const { anchored, sealKey } = options;
   let previous = GENESIS_HASH;
   let verified = 0;
-  for (const event of events) {
-    const meta = event.metadata;
-    const found = typeof meta.hash === 'string' ? meta.hash : '';
-    const link = { revision: event.revision, eventId: event.id };
-    if (!found || typeof meta.occurredAt !== 'string') {
-      return { intact: false, verified, brokenAt: { ...link, reason: 'missing_hash', expected: 'a hash', found } };
-    }
-    if (meta.previousHash !== previous) {
-      return { intact: false, verified, brokenAt: { ...link, reason: 'previous_hash_mismatch', expected: previous, found: String(meta.previousHash) } };
-    }
-    const expected = chainHash({ type: event.type, data: event.data, occurredAt: meta.occurredAt, previousHash: previous });
-    if (expected !== found) {
-      return { intact: false, verified, brokenAt: { ...link, reason: 'hash_mismatch', expected, found } };
-    }
-    previous = found;
+  let sawV2 = false;
+  let byHash: Map<string, number> | undefined;
+  const revisionOfHash = (hash: string) => (byHash ??= new Map(events.map((e) => [String(e.metadata.hash), e.revision]))).get(hash);
+  const anchorCheck = (matches: boolean): AnchorCheck | undefined => (anchored ? { ...anchored, matches } : undefined);
+  const broken = (brokenAt: BrokenLink): ChainVerification => ({ intact: false, verified, brokenAt, anchored: anchorCheck(false) });
+
+  for (let index = 0; index < events.length; index++) {
+    const event = events[index];
+    const problem = checkLink(event, { expectedRevision: index, previous, sawV2, streamId: options.streamId, sealKey, anchored, revisionOfHash });
+    if (problem) return broken(problem);
+    sawV2 ||= event.metadata.chain === 2;
+    previous = String(event.metadata.hash);
     verified++;
   }
-  return { intact: true, verified, lastHash: previous };
+  if (anchored) {
+    const last = events[events.length - 1];
+    const atAnchor = events[anchored.revision];
+    const problem = checkAgainstAnchor(
+      last && { revision: last.revision, hashAtAnchor: atAnchor?.metadata.hash as string | undefined, eventIdAtAnchor: atAnchor?.id, sealedV2AtAnchor: atAnchor?.metadata.chain === 2 },
+      anchored,
+      sealKey,
+    );
+    if (problem) {
+      if (problem.reason !== 'truncated_after_digest' || problem.revision === anchored.revision) verified = Math.min(verified, anchored.revision);
+      return broken(problem);
+    }
+  }
+  return { intact: true, verified, lastHash: previous, anchored: anchorCheck(true) };
+}
+
+/** Which part of an event changed, when its own hash no longer recomputes. */
+function explainSelfMismatch(event: ChainedEvent, version: 1 | 2, previous: string, revisionOfHash?: (hash: string) => number | undefined): Pick<BrokenLink, 'reason' | 'detail'> {
+  const meta = event.metadata;
+  if (version === 1 && (meta.contentHash !== undefined || meta.metadataHash !== undefined)) {
+    return { reason: 'metadata_edited', detail: 'The event was sealed by chain v2, but its chain version was removed from the metadata.' };
+  }
+  if (version === 1) {
+    return { reason: 'content_edited', detail: 'The type, data or occurredAt of the event changed after it was written (chain v1 seals only those).' };
+  }
+  if (contentHashOf(event.type, event.data) !== meta.contentHash) {
+    return { reason: 'content_edited', detail: 'The type or data of the event changed after it was written.' };
+  }
+  if (metadataHashOf(meta) !== meta.metadataHash) {
+    return { reason: 'metadata_edited', detail: 'A metadata field (actor, role, occurredAt, recordedAt, an id or a version) changed after the event was written.' };
+  }
+  if (meta.previousHash !== previous) {
+    const linkedTo = revisionOfHash?.(String(meta.previousHash));
+    if (linkedTo !== undefined) return { reason: 'reordered', detail: `The event's content is intact but it was sealed after revision ${linkedTo}: rows were moved or swapped.` };
+    return { reason: 'missing_event', detail: 'The event is intact but was sealed after an event that is no longer in the stream (revisions renumbered).' };
+  }
+  return { reason: 'link_edited', detail: 'Content and metadata are intact, but the event id, stream id or revision, or a stored hash, changed after the event was written.' };
 }

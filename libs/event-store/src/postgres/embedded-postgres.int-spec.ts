@@ -142,6 +142,10 @@ describe('[postgresql] embedded PostgreSQL', () => {
     const server = await startChild(dataRoot, undefined, ['--resolve', dataRoot]);
     expect(existsSync(join(dataRoot, 'postgres', 'PG_VERSION'))).toBe(true);
     expect(await query(server.connectionString, 'SELECT 1 AS one')).toEqual([{ one: 1 }]);
+    // Migrated as the owner; the engine connects as the append-only API role (password kept in DATA_DIR).
+    expect(await query(server.connectionString, 'SELECT current_user AS who')).toEqual([{ who: 'accreditation_api' }]);
+    expect(existsSync(join(dataRoot, 'postgres-app-password'))).toBe(true);
+    await expect(query(server.connectionString, `DELETE FROM events`)).rejects.toThrow(/permission denied/);
     await server.stop();
   });
 

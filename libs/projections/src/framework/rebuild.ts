@@ -4,6 +4,7 @@ import type { EventStore, RecordedEvent } from '../../../event-store/src/event-s
 import { CHECKPOINTS_DDL, ensureCheckpointRow, lockCheckpoint, writeCheckpoint } from './checkpoint.sql';
 import { checkpointName, type Projection, tableNames, type TableNames } from './projection';
 import { inSchemaLock } from './schema';
+import { DEAD_LETTERS_DDL, applyOrDeadLetter } from './dead-letter';
 
 export interface RebuildProgress {
   /** Events applied so far. */
@@ -30,6 +31,8 @@ export interface RebuildOptions {
 
 export interface RebuildResult {
   events: number;
+  /** Events that could not be applied (malformed stored data), set aside in projection_dead_letters. */
+  deadLettered: Array<{ streamId: string; revision: number; type: string }>;
   position: bigint;
   tables: TableNames;
   millis: number;
@@ -55,7 +58,10 @@ export async function rebuildProjection(opts: RebuildOptions): Promise<RebuildRe
   try {
     const got = await lock.query('SELECT pg_try_advisory_lock($1, hashtext($2)) AS ok', [REBUILD_LOCK_CLASS, checkpointName(projection)]);
     if (!got.rows[0].ok) throw new Error(`Another rebuild of ${checkpointName(projection)} is running`);
+    let rebuildStarted = '';
     await inSchemaLock(pool, async (db) => {
+      await db.query(DEAD_LETTERS_DDL);
+      rebuildStarted = (await db.query<{ now: string }>('SELECT clock_timestamp()::text AS now')).rows[0].now;
       await dropLeftovers(db, projection);
       for (const sql of projection.schema(fresh)) await db.query(sql);
     });
@@ -63,6 +69,12 @@ export async function rebuildProjection(opts: RebuildOptions): Promise<RebuildRe
     let position = 0n;
     let lastAt: Date | null = null;
     let done = 0;
+    const name = checkpointName(projection);
+    const deadLettered: RebuildResult['deadLettered'] = [];
+    const applyBatch = async (events: RecordedEvent[], tx: PoolClient) => {
+      const dead = await applyOrDeadLetter(tx, name, events, (batch) => projection.apply(batch, tx, fresh));
+      deadLettered.push(...dead.map((e) => ({ streamId: e.streamId, revision: e.revision, type: e.type })));
+    };
     const report = (phase: RebuildProgress['phase']) => opts.onProgress?.({ done, position, headPosition: opts.headPosition, phase });
     const read = (from: bigint) => store.readAll({ fromPosition: from, maxCount: batchSize, filter: { eventTypes: [...projection.eventTypes] } });
     // Read the next batch while the current one is written: store reads and writes overlap.
@@ -74,7 +86,7 @@ export async function rebuildProjection(opts: RebuildOptions): Promise<RebuildRe
       const last = events[events.length - 1]!;
       next = read(last.position);
       next.catch(() => undefined);
-      await inTransaction(pool, (tx) => projection.apply(events, tx, fresh));
+      await inTransaction(pool, (tx) => applyBatch(events, tx));
       position = last.position;
       lastAt = last.recordedAt;
       done += events.length;
@@ -84,11 +96,10 @@ export async function rebuildProjection(opts: RebuildOptions): Promise<RebuildRe
     for (const sql of projection.indexes(fresh)) await pool.query(sql);
     if (opts.swap === false) {
       report('done');
-      return { events: done, position, tables: fresh, millis: Date.now() - started };
+      return { events: done, deadLettered, position, tables: fresh, millis: Date.now() - started };
     }
 
     report('swapping');
-    const name = checkpointName(projection);
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
@@ -99,12 +110,14 @@ export async function rebuildProjection(opts: RebuildOptions): Promise<RebuildRe
       for (;;) {
         const events = await store.readAll({ fromPosition: position, maxCount: batchSize, filter: { eventTypes: [...projection.eventTypes] } });
         if (!events.length) break;
-        await projection.apply(events, client, fresh);
+        await applyBatch(events, client);
         position = events[events.length - 1]!.position;
         lastAt = events[events.length - 1]!.recordedAt;
         done += events.length;
       }
       for (const key of Object.keys(live)) await swapTable(client, fresh[key]!, live[key]!);
+      // The rebuilt tables replace the old ones: so do their dead letters.
+      await client.query('DELETE FROM projection_dead_letters WHERE projection = $1 AND dead_at < $2::timestamptz', [name, rebuildStarted]);
       await writeCheckpoint(client, name, position, lastAt);
       await client.query('COMMIT');
     } catch (err) {
@@ -114,7 +127,7 @@ export async function rebuildProjection(opts: RebuildOptions): Promise<RebuildRe
       client.release();
     }
     report('done');
-    return { events: done, position, tables: live, millis: Date.now() - started };
+    return { events: done, deadLettered, position, tables: live, millis: Date.now() - started };
   } finally {
     await lock.query('SELECT pg_advisory_unlock_all()').catch(() => undefined);
     lock.release();

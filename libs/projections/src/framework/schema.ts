@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import { inTransaction } from './in-transaction';
 import { CHECKPOINTS_DDL, SCHEMA_LOCK_KEY, ensureCheckpointRow } from './checkpoint.sql';
 import { checkpointName, type Projection, tableNames } from './projection';
+import { DEAD_LETTERS_DDL } from './dead-letter';
 
 /** Creates the checkpoint table (once, under a transaction-scoped advisory lock). */
 export async function ensureCheckpointTable(pool: Pool): Promise<void> {
@@ -13,6 +14,7 @@ export async function ensureProjectionSchema(pool: Pool, projection: Projection)
   const t = tableNames(projection);
   await inSchemaLock(pool, async (db) => {
     await db.query(CHECKPOINTS_DDL);
+    await db.query(DEAD_LETTERS_DDL);
     for (const sql of [...projection.schema(t), ...projection.indexes(t)]) await db.query(sql);
     await ensureCheckpointRow(db, checkpointName(projection));
   });

@@ -1,0 +1,274 @@
+import {
+  type BrokenLink,
+  ChainFolder,
+  DIGEST_FORMAT,
+  type DigestLog,
+  type DigestLogEntry,
+  FIRST_PREVIOUS_DIGEST,
+  type EventStore,
+  type LedgerSigner,
+  type SignedDigest,
+  type StreamHead,
+  digestBodyOf,
+  digestHash,
+  digestSigningInput,
+  headLeafHash,
+  headsRoot,
+  inclusionProof,
+  sortedHeads,
+  verifyDigestSignature,
+} from '@accreditation/event-store/port';
+import type { Clock } from '../ports/clock';
+
+export interface LedgerOptions {
+  store: EventStore;
+  signer: LedgerSigner;
+  log: DigestLog;
+  clock: Clock;
+  /** How often heads are signed (only when some head moved); 0: on demand only. */
+  intervalMs: number;
+  /** Events read per page while folding $all. */
+  pageSize?: number;
+  onError?: (message: string, error: unknown) => void;
+}
+
+/** A stream's head as signed in the latest digest. */
+export interface AnchoredHead {
+  digestSequence: number;
+  revision: number;
+  hash: string;
+}
+
+export interface InclusionEvidence {
+  digest: SignedDigest;
+  leaf: StreamHead;
+  leafIndex: number;
+  /** Sibling hashes from the leaf to the root (hex), RFC 9162 audit path. */
+  inclusionProof: string[];
+}
+
+export interface LedgerHealth {
+  ok: boolean;
+  /** 'verifying' while the start-up pass over the whole store runs. */
+  state: 'verifying' | 'verified';
+  eventsVerified: number;
+  streams: number;
+  latestDigest: { sequence: number; issuedAt: string; treeSize: number; rootHash: string } | null;
+  brokenStreams: number;
+  /** The first broken streams, each with its first broken link. */
+  broken: Array<{ streamId: string } & BrokenLink>;
+  /** Problems with the digest log itself (bad signature, broken digest chain). */
+  digestLogProblems: string[];
+}
+
+/**
+ * Anchors the stream heads outside the database. It folds $all (verifying every link with the
+ * engine's seal key as it goes: the start-up pass is a full verification), and signs a digest of
+ * every stream's verified head (RFC 6962 Merkle tree, Ed25519) into an append-only log that the
+ * database does not hold. A stream found broken keeps its last signed head in later digests: the
+ * engine never signs over tampering.
+ */
+export class Ledger {
+  private folder: ChainFolder;
+  private position = 0n;
+  private readonly signed = new Map<string, StreamHead>();
+  private latest: SignedDigest | undefined;
+  private readonly logProblems: string[] = [];
+  private readonly reported = new Map<string, BrokenLink>();
+  private state: LedgerHealth['state'] = 'verifying';
+  private timer: NodeJS.Timeout | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+  private started: Promise<void> | undefined;
+  private stopped = false;
+
+  constructor(private readonly options: LedgerOptions) {
+    this.loadLog();
+    this.folder = this.newFolder();
+  }
+
+  get publicKeyPem(): string {
+    return this.options.signer.publicKeyPem;
+  }
+
+  get keyId(): string {
+    return this.options.signer.keyId;
+  }
+
+  get sealKey(): Uint8Array {
+    return this.options.signer.sealKey;
+  }
+
+  /** Starts the verification pass and the periodic digests; resolves when the pass is done. */
+  start(): Promise<void> {
+    this.started ??= this.exclusive(async () => {
+      await this.catchUp();
+      this.folder.finish();
+      this.state = 'verified';
+    }).then(() => {
+      if (this.options.intervalMs > 0 && !this.stopped) {
+        this.timer = setInterval(() => void this.digestIfChanged().catch((e: unknown) => this.options.onError?.('ledger digest failed', e)), this.options.intervalMs);
+        this.timer.unref();
+      }
+    });
+    return this.started;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.queue.catch(() => undefined);
+  }
+
+  /** The head signed for a stream in the latest digest (what a truncation is measured against). */
+  anchoredHead(streamId: string): AnchoredHead | undefined {
+    const head = this.signed.get(streamId);
+    return head && this.latest ? { digestSequence: this.latest.sequence, revision: head.revision, hash: head.hash } : undefined;
+  }
+
+  latestDigest(): SignedDigest | undefined {
+    return this.latest;
+  }
+
+  allDigests(): DigestLogEntry[] {
+    return this.options.log.readAll();
+  }
+
+  /** Signs a digest now if any head moved since the last one (always signs the first). */
+  async digestNow(): Promise<SignedDigest> {
+    await this.start();
+    return this.exclusive(async () => {
+      await this.catchUp();
+      return this.sign();
+    });
+  }
+
+  private async digestIfChanged(): Promise<void> {
+    await this.exclusive(async () => {
+      await this.catchUp();
+      await this.sign();
+    });
+  }
+
+  /** The latest digest (made now when the stream's head is not in it yet) and the stream head's inclusion proof. */
+  async inclusionEvidence(streamId: string): Promise<InclusionEvidence | undefined> {
+    await this.digestNow();
+    return this.exclusive(async () => {
+      const digest = this.latest;
+      const leaf = this.signed.get(streamId);
+      if (!digest || !leaf) return undefined;
+      const heads = sortedHeads(this.signed.values());
+      const leafIndex = heads.findIndex((h) => h.streamId === streamId);
+      const proof = inclusionProof(leafIndex, heads.map(headLeafHash)).map((b) => b.toString('hex'));
+      return { digest: digestBodyOfSigned(digest), leaf, leafIndex, inclusionProof: proof };
+    });
+  }
+
+  /** A break found elsewhere (a per-stream verification, a replay that could not read an event). */
+  report(streamId: string, link: BrokenLink): void {
+    if (!this.folder.broken.has(streamId) && !this.reported.has(streamId)) this.reported.set(streamId, link);
+  }
+
+  health(): LedgerHealth {
+    const broken = new Map([...this.reported, ...this.folder.broken]);
+    const latest = this.latest;
+    return {
+      ok: broken.size === 0 && this.logProblems.length === 0,
+      state: this.state,
+      eventsVerified: this.folder.events,
+      streams: this.folder.heads.size,
+      latestDigest: latest ? { sequence: latest.sequence, issuedAt: latest.issuedAt, treeSize: latest.treeSize, rootHash: latest.rootHash } : null,
+      brokenStreams: broken.size,
+      broken: [...broken].slice(0, 20).map(([streamId, link]) => ({ streamId, ...link })),
+      digestLogProblems: [...this.logProblems],
+    };
+  }
+
+  private newFolder(): ChainFolder {
+    const anchors = new Map<string, AnchoredHead>();
+    for (const streamId of this.signed.keys()) anchors.set(streamId, this.anchoredHead(streamId)!);
+    return new ChainFolder({ sealKey: this.options.signer.sealKey, anchors });
+  }
+
+  private async catchUp(): Promise<void> {
+    const pageSize = this.options.pageSize ?? 5_000;
+    for (;;) {
+      const page = await this.options.store.readAll({ fromPosition: this.position, maxCount: pageSize });
+      for (const event of page) this.folder.add(event);
+      if (page.length === 0) return;
+      this.position = page[page.length - 1].position;
+      if (page.length < pageSize) return;
+    }
+  }
+
+  /** Signs the current verified heads when they differ from the signed ones (or nothing was signed yet). */
+  private async sign(): Promise<SignedDigest> {
+    const changedHeads: StreamHead[] = [];
+    for (const [streamId, head] of this.folder.heads) {
+      // A broken stream keeps the head it had when it was last signed.
+      if ((this.folder.broken.has(streamId) || this.reported.has(streamId)) && this.signed.has(streamId)) continue;
+      const before = this.signed.get(streamId);
+      if (!before || before.revision !== head.revision || before.hash !== head.hash) changedHeads.push({ streamId, revision: head.revision, hash: head.hash });
+    }
+    if (this.latest && changedHeads.length === 0) return this.latest;
+    for (const head of changedHeads) this.signed.set(head.streamId, head);
+    const heads = sortedHeads(this.signed.values());
+    const body = {
+      format: DIGEST_FORMAT,
+      sequence: (this.latest?.sequence ?? 0) + 1,
+      issuedAt: this.options.clock.now().toISOString(),
+      position: this.position.toString(),
+      treeSize: heads.length,
+      rootHash: headsRoot(heads),
+      previousDigestHash: this.latest ? digestHash(this.latest) : FIRST_PREVIOUS_DIGEST,
+      keyId: this.options.signer.keyId,
+    } as const;
+    const signed: SignedDigest = { ...body, signature: this.options.signer.sign(digestSigningInput(body)) };
+    this.options.log.append({ ...signed, changedHeads: sortedHeads(changedHeads) });
+    this.latest = signed;
+    return signed;
+  }
+
+  /** Reads the digest log: checks each signature, the digest chain and each root, and keeps the heads of the last. */
+  private loadLog(): void {
+    let entries: DigestLogEntry[];
+    try {
+      entries = this.options.log.readAll();
+    } catch (error) {
+      this.logProblems.push((error as Error).message);
+      return;
+    }
+    let previous: SignedDigest | undefined;
+    for (const entry of entries) {
+      const problem = checkLogEntry(entry, previous, this.options.signer.publicKeyPem);
+      if (problem) this.logProblems.push(problem);
+      for (const head of entry.changedHeads ?? []) this.signed.set(head.streamId, head);
+      if (!problem && headsRoot(sortedHeads(this.signed.values())) !== entry.rootHash) {
+        this.logProblems.push(`digest ${entry.sequence}: its heads do not give its root hash`);
+      }
+      previous = entry;
+    }
+    this.latest = previous && digestBodyOfSigned(previous);
+  }
+
+  /** One thing at a time: folding, signing and proving share the heads. */
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}
+
+function digestBodyOfSigned(digest: SignedDigest): SignedDigest {
+  return { ...digestBodyOf(digest), signature: digest.signature };
+}
+
+/** Problems with one line of the digest log, given the line before it. */
+export function checkLogEntry(entry: SignedDigest, previous: SignedDigest | undefined, publicKeyPem: string): string | undefined {
+  if (entry.format !== DIGEST_FORMAT) return `digest ${entry.sequence}: unknown format ${String(entry.format)}`;
+  if (!verifyDigestSignature(entry, publicKeyPem)) return `digest ${entry.sequence}: the signature does not verify with the ledger key`;
+  const expectedSequence = (previous?.sequence ?? 0) + 1;
+  if (entry.sequence !== expectedSequence) return `digest ${entry.sequence}: expected digest ${expectedSequence} (digests missing from the log)`;
+  const expectedPrevious = previous ? digestHash(previous) : FIRST_PREVIOUS_DIGEST;
+  if (entry.previousDigestHash !== expectedPrevious) return `digest ${entry.sequence}: does not follow digest ${previous?.sequence ?? 0}`;
+  return undefined;
+}

@@ -1,0 +1,61 @@
+import { type BrokenLink, type ChainedEvent, GENESIS_HASH, type VerifyChainOptions, checkAgainstAnchor, checkLink } from './integrity-chain';
+
+/** What the fold knows of a stream after the events seen so far. */
+export interface FoldedHead {
+  revision: number;
+  hash: string;
+  sawV2: boolean;
+}
+
+type Anchor = NonNullable<VerifyChainOptions['anchored']>;
+
+/**
+ * Verifies a whole store in one pass over $all (global order): each event against the verified
+ * head of its stream, so memory is one head per stream and the cost one hash per event. Records
+ * the first break of each stream (the per-stream verification then names it precisely). Anchors
+ * (signed heads) are checked as the fold passes them, and at the end for streams that fell short.
+ */
+export class ChainFolder {
+  readonly heads = new Map<string, FoldedHead>();
+  readonly broken = new Map<string, BrokenLink>();
+  events = 0;
+  private readonly seenAtAnchor = new Map<string, { hash: string; eventId: string; v2: boolean }>();
+
+  constructor(private readonly options: { sealKey?: Uint8Array; anchors?: ReadonlyMap<string, Anchor> } = {}) {}
+
+  add(event: ChainedEvent & { streamId: string }): BrokenLink | undefined {
+    this.events++;
+    const streamId = event.streamId;
+    if (this.broken.has(streamId)) return undefined;
+    const head = this.heads.get(streamId);
+    const anchored = this.options.anchors?.get(streamId);
+    const problem = checkLink(event, {
+      expectedRevision: head ? head.revision + 1 : 0,
+      previous: head?.hash ?? GENESIS_HASH,
+      sawV2: head?.sawV2 ?? false,
+      streamId,
+      sealKey: this.options.sealKey,
+      anchored,
+    });
+    if (problem) {
+      this.broken.set(streamId, problem);
+      return problem;
+    }
+    const v2 = event.metadata.chain === 2;
+    this.heads.set(streamId, { revision: event.revision, hash: String(event.metadata.hash), sawV2: (head?.sawV2 ?? false) || v2 });
+    if (anchored && event.revision === anchored.revision) this.seenAtAnchor.set(streamId, { hash: String(event.metadata.hash), eventId: event.id, v2 });
+    return undefined;
+  }
+
+  /** After the last event: streams that end short of, or diverge from, their signed head. */
+  finish(): Map<string, BrokenLink> {
+    for (const [streamId, anchored] of this.options.anchors ?? []) {
+      if (this.broken.has(streamId)) continue;
+      const head = this.heads.get(streamId);
+      const at = this.seenAtAnchor.get(streamId);
+      const problem = checkAgainstAnchor(head && { revision: head.revision, hashAtAnchor: at?.hash, eventIdAtAnchor: at?.eventId, sealedV2AtAnchor: at?.v2 }, anchored, this.options.sealKey);
+      if (problem) this.broken.set(streamId, problem);
+    }
+    return this.broken;
+  }
+}

@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto';
+import { GENESIS_HASH, SEAL_FIELDS, type ChainedEvent, chainHash, sealEvent, verifyChain } from './integrity-chain';
+
+const key = randomBytes(32);
+const streamId = 'centre-c1';
+
+/** A stream sealed by the engine (v2, with its key), after `legacy` events in the v1 format. */
+function stream(length: number, legacy = 0): ChainedEvent[] {
+  let previousHash = GENESIS_HASH;
+  return Array.from({ length }, (_, revision) => {
+    const id = `00000000-0000-4000-8000-${String(revision).padStart(12, '0')}`;
+    const type = revision === 0 ? 'CentreRegistered' : 'ProcedureVolumeUpdated';
+    const data = { centreId: 'c1', proceduresPerYear: 100 + revision };
+    const base = { actor: { id: 'office-1', role: 'office' }, occurredAt: `2020-01-0${(revision % 9) + 1}T00:00:00.000Z`, recordedAt: '2020-02-01T00:00:00.000Z', commandId: `cmd-${revision}`, correlationId: 'corr', causationId: 'corr', schemeVersion: '2019.1', schemaVersion: 1 };
+    let metadata: Record<string, unknown>;
+    if (revision < legacy) {
+      const hash = chainHash({ type, data, occurredAt: base.occurredAt, previousHash });
+      metadata = { ...base, previousHash, hash };
+    } else {
+      metadata = sealEvent({ streamId, revision, eventId: id, type, data, metadata: base, previousHash }, key);
+    }
+    previousHash = String(metadata.hash);
+    return { revision, id, type, data, metadata };
+  });
+}
+
+const edit = (events: ChainedEvent[], revision: number, change: (e: ChainedEvent) => ChainedEvent) => events.map((e) => (e.revision === revision ? change(e) : e));
+
+describe('integrity chain', () => {
+  it('verifies v2 events with the key, and v1 events written before chain v2 (then v2 after them)', () => {
+    expect(verifyChain(stream(5), { streamId, sealKey: key })).toMatchObject({ intact: true, verified: 5 });
+    expect(verifyChain(stream(6, 3), { streamId, sealKey: key })).toMatchObject({ intact: true, verified: 6 });
+    expect(verifyChain(stream(4, 4), { streamId, sealKey: key })).toMatchObject({ intact: true, verified: 4 });
+  });
+
+  it('states the sealing rule in each event', () => {
+    const events = stream(3, 1);
+    expect(events.map((e) => e.metadata.chain)).toEqual([undefined, 2, 2]);
+  });
+
+  it('names the kind of break', () => {
+    const events = stream(5);
+    const at = (result: ReturnType<typeof verifyChain>) => (result.intact ? undefined : [result.brokenAt.revision, result.brokenAt.reason]);
+    const verify = (evs: ChainedEvent[], anchored?: { revision: number; hash: string }) => at(verifyChain(evs, { streamId, sealKey: key, anchored: anchored && { digestSequence: 1, ...anchored } }));
+    expect(verify(edit(events, 2, (e) => ({ ...e, data: {} })))).toEqual([2, 'content_edited']);
+    expect(verify(edit(events, 2, (e) => ({ ...e, metadata: { ...e.metadata, actor: { id: 'mallory', role: 'office' } } })))).toEqual([2, 'metadata_edited']);
+    expect(verify(edit(events, 2, (e) => ({ ...e, id: 'other' })))).toEqual([2, 'link_edited']);
+    expect(verify(events.filter((e) => e.revision !== 2))).toEqual([2, 'missing_event']);
+    const anchor = { revision: 4, hash: String(events[4].metadata.hash) };
+    expect(verify(events.slice(0, 3), anchor)).toEqual([3, 'truncated_after_digest']);
+    expect(verify([], anchor)).toEqual([0, 'stream_deleted']);
+    expect(verify(events, anchor)).toBeUndefined();
+  });
+
+  it('tells a recomputed chain from a forged append by the signed head', () => {
+    const events = stream(4);
+    // Re-seal from revision 2 without the key: what an attacker who read the code can do.
+    let previousHash = String(events[1].metadata.hash);
+    const resealed = events.map((e) => {
+      if (e.revision < 2) return e;
+      const data = e.revision === 2 ? { centreId: 'c1', proceduresPerYear: 1 } : e.data;
+      const unsealed = Object.fromEntries(Object.entries(e.metadata).filter(([k]) => !SEAL_FIELDS.has(k)));
+      const metadata = sealEvent({ streamId, revision: e.revision, eventId: e.id, type: e.type, data, metadata: unsealed, previousHash });
+      previousHash = String(metadata.hash);
+      return { ...e, data, metadata };
+    });
+    const signedAt3 = { digestSequence: 1, revision: 3, hash: String(events[3].metadata.hash) };
+    expect(verifyChain(resealed, { streamId, sealKey: key, anchored: signedAt3 })).toMatchObject({ intact: false, brokenAt: { revision: 2, reason: 'rehashed_chain' } });
+    const signedAt1 = { digestSequence: 1, revision: 1, hash: String(events[1].metadata.hash) };
+    expect(verifyChain(resealed, { streamId, sealKey: key, anchored: signedAt1 })).toMatchObject({ intact: false, brokenAt: { revision: 2, reason: 'forged_append' } });
+    // Without the key only the signed head can tell.
+    expect(verifyChain(resealed, { streamId, anchored: signedAt3 })).toMatchObject({ intact: false, brokenAt: { revision: 3, reason: 'rehashed_chain' } });
+  });
+});
+
+describe('canonical forms', () => {
+  it('the v2 link and metadata hashes are SHA-256 of canonicalJson, as documented', async () => {
+    const { createHash } = await import('node:crypto');
+    const { canonicalJson, linkHashV2, metadataHashOf } = await import('./integrity-chain');
+    const sha = (t: string) => createHash('sha256').update(t).digest('hex');
+    const link = { streamId: 'centre-x', revision: 3, eventId: 'e', contentHash: 'c', metadataHash: 'm', previousHash: 'p' };
+    expect(linkHashV2(link)).toBe(sha(canonicalJson({ chain: 2, ...link })));
+    const meta = { b: 1, a: { z: [1, { y: 2, x: null }], w: 'é"' }, hash: 'h', seal: 's', gone: undefined };
+    expect(metadataHashOf(meta)).toBe(sha('{"a":{"w":"é\\"","z":[1,{"x":null,"y":2}]},"b":1}'));
+  });
+});
