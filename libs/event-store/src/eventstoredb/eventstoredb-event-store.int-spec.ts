@@ -1,14 +1,16 @@
 /**
- * The conformance suite against a real EventStoreDB, wherever one can be had:
- * 1. EVENTSTORE_CONNECTION_STRING (e.g. `esdb://localhost:2113?tls=false` with docker-compose.yml);
- * 2. else a throw-away eventstore/eventstore:24.10 container, when a Docker engine answers;
+ * The conformance suite against a real KurrentDB / EventStoreDB server, wherever one can be had:
+ * 1. EVENTSTORE_CONNECTION_STRING (e.g. `kurrentdb://localhost:2113?tls=false` with docker-compose.yml);
+ * 2. else a throw-away KurrentDB 26.0 LTS container, when a Docker engine answers;
  * 3. else every case is registered as skipped, the reason in its name: reported, never passed.
+ * The same cases always run against the in-process double (eventstoredb-double.conformance.spec.ts);
+ * these are the ones that prove them on a real server.
  */
 import { spawnSync } from 'node:child_process';
 import { runEventStoreConformance } from '../conformance/event-store.conformance';
 import { EventStoreDbEventStore } from './eventstoredb-event-store';
 
-const IMAGE = 'eventstore/eventstore:24.10';
+const IMAGE = 'docker.kurrent.io/kurrent-lts/kurrentdb:26.0';
 const connectionString = process.env.EVENTSTORE_CONNECTION_STRING;
 
 /**
@@ -39,18 +41,16 @@ async function startContainer() {
   const { GenericContainer, Wait } = await import('testcontainers');
   const container = await new GenericContainer(IMAGE)
     .withEnvironment({
-      EVENTSTORE_CLUSTER_SIZE: '1',
-      EVENTSTORE_INSECURE: 'true',
-      EVENTSTORE_MEM_DB: 'true',
-      EVENTSTORE_RUN_PROJECTIONS: 'None',
-      // Room above the port's 1 MiB per event for the server's own per-append accounting.
-      EVENTSTORE_MAX_APPEND_SIZE: String(8 * 1024 * 1024),
+      KURRENTDB_CLUSTER_SIZE: '1',
+      KURRENTDB_INSECURE: 'true',
+      KURRENTDB_MEM_DB: 'true',
+      KURRENTDB_RUN_PROJECTIONS: 'None',
     })
     .withExposedPorts(2113)
     .withWaitStrategy(Wait.forHttp('/health/live', 2113).forStatusCode(204))
     .withStartupTimeout(120_000)
     .start();
-  const store = await EventStoreDbEventStore.connect(`esdb://${container.getHost()}:${container.getMappedPort(2113)}?tls=false`);
+  const store = await EventStoreDbEventStore.connect(`kurrentdb://${container.getHost()}:${container.getMappedPort(2113)}?tls=false`);
   return {
     store,
     cleanup: async () => {
@@ -60,18 +60,19 @@ async function startContainer() {
   };
 }
 
+const NAME = 'eventstoredb real server';
 if (connectionString) {
-  runEventStoreConformance('eventstoredb', connectToConfiguredServer);
+  runEventStoreConformance(NAME, connectToConfiguredServer);
 } else if (dockerEngineAnswers()) {
-  runEventStoreConformance('eventstoredb', startContainer);
+  runEventStoreConformance(NAME, startContainer);
 } else {
-  const reason = 'skipped: no EVENTSTORE_CONNECTION_STRING and no Docker engine';
+  const reason = 'skipped: no EVENTSTORE_CONNECTION_STRING and no Docker engine (proven against the in-process double only)';
   // Skipped because no EventStoreDB can be reached here (no connection string, no Docker engine):
   // every conformance case is still registered, under a name carrying this reason, so the run
   // reports each one as skipped (never as passed). The factory is never called in a skipped block.
-  describe.skip(`[eventstoredb — ${reason}]`, () => {
-    runEventStoreConformance('eventstoredb', async () => {
-      throw new Error(`[eventstoredb] ${reason}`);
+  describe.skip(`[${NAME} — ${reason}]`, () => {
+    runEventStoreConformance(NAME, async () => {
+      throw new Error(`[${NAME}] ${reason}`);
     });
   });
 }

@@ -68,7 +68,8 @@ describe('EventStoreDB mapping: errors', () => {
   it('applies the server size arithmetic: data + metadata + 2 bytes per type character, over the whole append', () => {
     expect(appendSizeCulprit([sized('a', 1000)], 1004)).toBeUndefined();
     expect(appendSizeCulprit([sized('a', 1000)], 1003)).toEqual({ eventId: 'a', size: 1004 });
-    expect(appendSizeCulprit([{ ...sized('a', 0), type: 'Typé' }], 10)).toEqual({ eventId: 'a', size: 2 + 8 });
+    expect(appendSizeCulprit([{ ...sized('a', 0), type: 'Typé' }], 10)).toBeUndefined();
+    expect(appendSizeCulprit([{ ...sized('a', 0), type: 'Typé' }], 9)).toEqual({ eventId: 'a', size: 2 + 8 });
   });
 
   it('maps a deleted stream and access denied to the port errors', () => {

@@ -130,7 +130,7 @@ export class EventStoreDbDouble {
 
   /** Ends every live subscription as a stopping node does (Unavailable). */
   dropSubscriptions(fault: Exclude<Fault, 'hang'> = 'unavailable'): void {
-    for (const subscription of this.live) subscription.call.destroy(faultError(fault, this.port) as Error);
+    for (const subscription of this.live) subscription.call.emit('error', faultError(fault, this.port));
     this.live.clear();
   }
 
@@ -159,7 +159,7 @@ export class EventStoreDbDouble {
     const streamOptions = options.getStream()!;
     const streamId = Buffer.from(streamOptions.getStreamIdentifier()!.getStreamName_asU8()).toString('utf8');
     // Streams.Read.cs → RpcExceptions.StreamDeleted: FailedPrecondition + exception=stream-deleted.
-    if (this.rules.isDeleted(streamId)) return void call.destroy(streamDeletedError(streamId) as Error);
+    if (this.rules.isDeleted(streamId)) return void call.emit('error', streamDeletedError(streamId));
     const stream = this.rules.stream(streamId);
     if (!stream) {
       const notFound = new ReadResp.StreamNotFound();
@@ -183,7 +183,7 @@ export class EventStoreDbDouble {
     this.calls.readAll++;
     if (this.faulted('readAll', call)) return;
     // Streams.Read.cs: authorisation of ReadAll fails → RpcExceptions.AccessDenied.
-    if (this.denyAll) return void call.destroy(faultError('access-denied', this.port) as Error);
+    if (this.denyAll) return void call.emit('error', faultError('access-denied', this.port));
     const all = options.getAll()!;
     const backwards = options.getReadDirection() === ReadReq.Options.ReadDirection.BACKWARDS;
     const count = Number(options.getCount());
@@ -212,7 +212,7 @@ export class EventStoreDbDouble {
   private subscribeToAll(call: grpc.ServerWritableStream<ReadReq, ReadResp>, options: ReadReq.Options): void {
     this.calls.subscribe++;
     if (this.faulted('subscribe', call)) return;
-    if (this.denyAll) return void call.destroy(faultError('access-denied', this.port) as Error);
+    if (this.denyAll) return void call.emit('error', faultError('access-denied', this.port));
     const all = options.getAll()!;
     let checkpoint = all.hasPosition() ? BigInt(all.getPosition()!.getCommitPosition()) : -1n;
     if (all.hasEnd()) checkpoint = this.rules.all().at(-1)?.position ?? -1n;
@@ -263,7 +263,7 @@ export class EventStoreDbDouble {
       if (fault === 'hang') return this.hang(() => undefined);
       // NotLeader, Unavailable, Cancelled end the whole call (the server throws from the
       // envelope callback; a stopping node drops its connections); nothing is written.
-      if (fault && fault !== 'access-denied') return void call.destroy(faultError(fault, this.port) as Error);
+      if (fault && fault !== 'access-denied') return void call.emit('error', faultError(fault, this.port));
       const response = new BatchAppendResp().setCorrelationId(correlation).setStreamIdentifier(streamIdentifier(write.streamId));
       if (fault === 'access-denied') return void call.write(response.setError(status(7, 'Access Denied', 'AccessDenied', new Empty().serializeBinary())));
       if (this.rules.exceedsAppendSize(write.events)) {
@@ -387,7 +387,7 @@ export class EventStoreDbDouble {
     const fault = this.takeFault(target);
     if (!fault) return false;
     if (fault === 'hang') this.hang(() => call.end());
-    else call.destroy(faultError(fault, this.port) as Error);
+    else call.emit('error', faultError(fault, this.port));
     return true;
   }
 
