@@ -1,7 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { inTransaction } from './in-transaction';
 import type { EventStore, RecordedEvent } from '../../../event-store/src/event-store.port';
-import { CHECKPOINTS_DDL, ensureCheckpointRow, lockCheckpoint, writeCheckpoint } from './checkpoint.sql';
+import { CHECKPOINTS_DDL, ensureCheckpointRow, lockCheckpoint, rebindCheckpointStore, writeCheckpoint } from './checkpoint.sql';
 import { checkpointName, type Projection, tableNames, type TableNames } from './projection';
 import { inSchemaLock } from './schema';
 
@@ -89,6 +89,7 @@ export async function rebuildProjection(opts: RebuildOptions): Promise<RebuildRe
 
     report('swapping');
     const name = checkpointName(projection);
+    const sourceStore = (await store.health()).store;
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
@@ -106,6 +107,7 @@ export async function rebuildProjection(opts: RebuildOptions): Promise<RebuildRe
       }
       for (const key of Object.keys(live)) await swapTable(client, fresh[key]!, live[key]!);
       await writeCheckpoint(client, name, position, lastAt);
+      await rebindCheckpointStore(client, name, sourceStore); // rebuilt from this store: its positions now
       await client.query('COMMIT');
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);
