@@ -278,7 +278,7 @@ export class EventStoreDbEventStore implements EventStore {
     } catch (error) {
       const mapped = mapConnectionError(error, 'read $all');
       if (mapped instanceof EventStoreAccessDeniedError) {
-        return { ok: false, store: 'eventstoredb', detail: 'EventStoreDB access denied: the configured user may not read $all (it needs $admins or $ops, or read access to $all)' };
+        return { ok: false, store: 'eventstoredb', detail: 'EventStoreDB access denied: the configured user may not read $all (by default only $admins may: use an admin user, or grant this user read on $all through its stream ACL)' };
       }
       return { ok: false, store: 'eventstoredb', detail: `EventStoreDB unreachable: ${(error as Error)?.message ?? String(error)}` };
     }
@@ -354,7 +354,7 @@ export class EventStoreDbEventStore implements EventStore {
   }
 }
 
-/** `esdb://` is the old scheme; the client still parses it but warns, and its Rust half expects the new one. */
+/** `esdb://` is the old scheme: the client still parses it, with a deprecation warning on every connect. */
 export function normaliseConnectionString(connectionString: string): string {
   return connectionString.replace(/^esdb(\+discover)?:\/\//i, (_, discover: string | undefined) => `kurrentdb${discover ?? ''}://`);
 }
