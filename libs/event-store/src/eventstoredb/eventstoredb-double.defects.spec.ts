@@ -235,6 +235,17 @@ describe('[eventstoredb via in-process double] defects of issue 12', () => {
     });
   });
 
+  it('a cluster connection string (gossip seeds, nodePreference=leader) finds the leader through gossip', async () => {
+    const port = new URL(double.connectionString().replace('kurrentdb://', 'http://')).port;
+    const gossipCalls = double.calls.gossip;
+    const clustered = await EventStoreDbEventStore.connect(`kurrentdb://127.0.0.1:${port},localhost:${port}?tls=false&nodePreference=leader`);
+    opened.push(clustered);
+    const id = stream();
+    expect(await clustered.appendToStream(id, [event()], 'no_stream')).toMatchObject({ written: 1 });
+    expect(await clustered.readStream(id)).toHaveLength(1);
+    expect(double.calls.gossip).toBeGreaterThan(gossipCalls);
+  });
+
   describe('8. a secure node that refuses $all to this user', () => {
     afterEach(() => {
       double.denyAll = false;

@@ -64,6 +64,7 @@ export interface GrpcDoubleOptions extends ServerRulesOptions {
 
 /** Counts of what the double was asked, for tests that pin round trips. */
 export interface CallCounts {
+  gossip: number;
   append: number;
   readStream: number;
   readAll: number;
@@ -77,7 +78,7 @@ interface LiveSubscription {
 
 export class EventStoreDbDouble {
   readonly rules: ServerRules;
-  readonly calls: CallCounts = { append: 0, readStream: 0, readAll: 0, subscribe: 0 };
+  readonly calls: CallCounts = { gossip: 0, append: 0, readStream: 0, readAll: 0, subscribe: 0 };
   /** Filters the client asked for on $all reads (proves server-side filtering). */
   readonly readAllFilters: Array<{ on: 'eventType' | 'streamName'; regex?: string; prefixes?: string[] } | undefined> = [];
   denyAll: boolean;
@@ -106,7 +107,10 @@ export class EventStoreDbDouble {
       getSupportedMethods: (_: unknown, callback: grpc.sendUnaryData<SupportedMethods>) => callback(null, this.supportedMethods()),
     });
     this.server.addService(GossipService, {
-      read: (_: unknown, callback: grpc.sendUnaryData<ClusterInfo>) => callback(null, this.clusterInfo()),
+      read: (_: unknown, callback: grpc.sendUnaryData<ClusterInfo>) => {
+        this.calls.gossip++;
+        callback(null, this.clusterInfo());
+      },
     });
   }
 
