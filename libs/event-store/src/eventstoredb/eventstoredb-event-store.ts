@@ -171,7 +171,8 @@ export class EventStoreDbEventStore implements EventStore {
     const revision = toRevisionNumber(result.nextExpectedRevision);
     const position = fromEsdbPosition(result.position) ?? UNKNOWN_POSITION;
     if (validated.every((event) => isRandomUuid(event.id))) return { nextExpectedRevision: revision, position, written: validated.length };
-    const stored = await this.readStream(streamId, { fromRevision: revision - validated.length + 1, maxCount: validated.length });
+    // From the leader: a follower may not have the events yet, which would read as "not written".
+    const stored = await this.readStream(streamId, { fromRevision: revision - validated.length + 1, maxCount: validated.length }, true);
     const same = stored.length === validated.length && stored.every((event, i) => sameEvent(event, validated[i]));
     return { nextExpectedRevision: revision, position, written: same ? validated.length : 0 };
   }
@@ -189,7 +190,7 @@ export class EventStoreDbEventStore implements EventStore {
     }
   }
 
-  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+  async readStream(streamId: string, options: ReadStreamOptions = {}, requiresLeader = false): Promise<RecordedEvent[]> {
     assertValidStreamName(streamId);
     const direction = options.direction ?? 'forwards';
     if (options.maxCount !== undefined && options.maxCount <= 0) return [];
@@ -202,6 +203,7 @@ export class EventStoreDbEventStore implements EventStore {
       const read = this.client.readStream(streamId, {
         direction: direction === 'backwards' ? BACKWARDS : FORWARDS,
         fromRevision,
+        requiresLeader,
         ...(options.maxCount !== undefined ? { maxCount: options.maxCount } : {}),
       });
       for await (const resolved of read) {
