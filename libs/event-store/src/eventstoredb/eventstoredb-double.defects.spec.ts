@@ -19,6 +19,30 @@ import { serverSemanticsCases, withQuery } from './eventstoredb-server-semantics
 const stream = () => `defect-${randomUUID().slice(0, 8)}`;
 const event = (type = 'Happened', data: unknown = { n: 1 }, metadata: Record<string, unknown> = {}): EventToAppend => ({ id: randomUUID(), type, data, metadata });
 
+describe('[eventstoredb via in-process double, one-call Append path] server semantics', () => {
+  // The client takes the older Append call when the server lists no BatchAppend (and with
+  // per-call credentials): the same semantics must hold on that path.
+  let double: EventStoreDbDouble;
+  const opened: EventStoreDbEventStore[] = [];
+  beforeAll(async () => {
+    double = await EventStoreDbDouble.start({ batchAppend: false });
+  });
+  afterAll(async () => {
+    await Promise.all(opened.map((s) => s.close()));
+    await double.stop();
+  });
+  serverSemanticsCases('eventstoredb via in-process double, Append path', async (query, options) => {
+    const store = await EventStoreDbEventStore.connect(withQuery(double.connectionString(), query), options);
+    opened.push(store);
+    return store;
+  });
+
+  it('appends went through Append, not BatchAppend', () => {
+    expect(double.calls.append).toBeGreaterThan(0);
+    expect(double.calls.batchAppend).toBe(0);
+  });
+});
+
 describe('[eventstoredb via in-process double] defects of issue 12', () => {
   let double: EventStoreDbDouble;
   let store: EventStoreDbEventStore;

@@ -60,12 +60,19 @@ export interface GrpcDoubleOptions extends ServerRulesOptions {
   denyAll?: boolean;
   /** Server version advertised by ServerFeatures. */
   version?: string;
+  /**
+   * false: ServerFeatures does not list BatchAppend, so the client appends over the older
+   * one-call Append (as it also does with per-call credentials or a credentials provider).
+   */
+  batchAppend?: boolean;
 }
 
 /** Counts of what the double was asked, for tests that pin round trips. */
 export interface CallCounts {
   gossip: number;
+  /** Appends by either call; `batchAppend` counts those that came over BatchAppend. */
   append: number;
+  batchAppend: number;
   readStream: number;
   readAll: number;
   subscribe: number;
@@ -78,7 +85,7 @@ interface LiveSubscription {
 
 export class EventStoreDbDouble {
   readonly rules: ServerRules;
-  readonly calls: CallCounts = { gossip: 0, append: 0, readStream: 0, readAll: 0, subscribe: 0 };
+  readonly calls: CallCounts = { gossip: 0, append: 0, batchAppend: 0, readStream: 0, readAll: 0, subscribe: 0 };
   /** Filters the client asked for on $all reads (proves server-side filtering). */
   readonly readAllFilters: Array<{ on: 'eventType' | 'streamName'; regex?: string; prefixes?: string[] } | undefined> = [];
   denyAll: boolean;
@@ -87,12 +94,14 @@ export class EventStoreDbDouble {
   private readonly live = new Set<LiveSubscription>();
   private readonly hanging = new Set<() => void>();
   private readonly version: string;
+  private readonly batchAppendAdvertised: boolean;
   private port = 0;
 
   private constructor(options: GrpcDoubleOptions) {
     this.rules = new ServerRules(options);
     this.denyAll = options.denyAll ?? false;
     this.version = options.version ?? '26.0.2';
+    this.batchAppendAdvertised = options.batchAppend ?? true;
     // A fresh node has written its own events to $all before any client connects.
     this.rules.writeSystemEvent('$epoch-information', '$epoch-information', new Date());
     this.rules.writeSystemEvent('$scavenges', '$scavengeIndexInitialized', new Date());
@@ -263,6 +272,7 @@ export class EventStoreDbDouble {
       if (!request.getIsFinal()) return;
       pending.delete(key);
       this.calls.append++;
+      this.calls.batchAppend++;
       const fault = this.takeFault('append');
       if (fault === 'hang') return this.hang(() => undefined);
       // NotLeader, Unavailable, Cancelled end the whole call (the server throws from the
@@ -363,7 +373,7 @@ export class EventStoreDbDouble {
       .setMethodsList([
         method('event_store.client.streams.streams', 'read', ['position', 'events', 'all']),
         method('event_store.client.streams.streams', 'append'),
-        method('event_store.client.streams.streams', 'batchappend'),
+        ...(this.batchAppendAdvertised ? [method('event_store.client.streams.streams', 'batchappend')] : []),
         method('event_store.client.gossip.gossip', 'read'),
         method('event_store.client.server_features.serverfeatures', 'getsupportedmethods'),
       ]);
