@@ -72,7 +72,7 @@ module.exports = {
     },
     {
       name: 'eventstoredb-client-only-in-its-adapter',
-      comment: 'Only libs/event-store/src/eventstoredb/ imports the EventStoreDB client, so swapping it for @kurrent/kurrentdb-client touches one folder.',
+      comment: 'Only libs/event-store/src/eventstoredb/ imports the EventStoreDB client (@kurrent/kurrentdb-client, or its predecessor @eventstore/db-client), so a client change touches one folder.',
       severity: 'error',
       from: { pathNot: '^libs/event-store/src/eventstoredb/' },
       to: { path: '(^|/)node_modules/(@eventstore/db-client|@kurrent/kurrentdb-client)/' },

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import { type EventFilter, type EventStore, isDatabaseUnavailable, type RecordedEvent, type Subscription } from '@accreditation/event-store';
-import { CheckpointMovedError, ensureCheckpointRow, inCheckpointedTransaction, readCheckpoint, type ProjectionTx } from '@accreditation/projections';
+import { CheckpointMovedError, claimCheckpointStore, ensureCheckpointRow, inCheckpointedTransaction, readCheckpoint, type ProjectionTx } from '@accreditation/projections';
 import type { AdvisoryLockSession } from './advisory-lock';
 import type { Clock, ProjectorLogger } from './processor';
 
@@ -94,6 +94,9 @@ export class CheckpointedWorker {
         this.state = 'starting';
         await this.spec.setup(this.deps.pool);
         await ensureCheckpointRow(this.deps.pool, this.spec.name);
+        // A checkpoint of another event store (same DATABASE_URL, other EVENT_STORE) is refused:
+        // the worker stays in error, saying so, instead of skipping or repeating events.
+        await claimCheckpointStore(this.deps.pool, this.spec.name, (await this.deps.store.health()).store);
         logger.log(`${this.spec.name}: lock held, starting`);
         await this.runHeld();
         if (!this.failure) backoff = FIRST_BACKOFF_MS;

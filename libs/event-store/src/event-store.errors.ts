@@ -50,3 +50,22 @@ export class EventStoreUnavailableError extends EventStoreError {
     super(`Event store unavailable: ${detail}`);
   }
 }
+
+/** The stream was deleted outside the engine (the engine never deletes): it can be neither read nor written. */
+export class StreamDeletedError extends EventStoreError {
+  readonly code = 'STREAM_DELETED';
+  constructor(readonly streamId: string) {
+    super(`Stream ${streamId} has been deleted in the event store`);
+  }
+}
+
+/**
+ * The store refused the configured credentials this operation (a secure EventStoreDB lets only
+ * $admins and $ops read $all by default): a deployment error, not a bad request.
+ */
+export class EventStoreAccessDeniedError extends EventStoreError {
+  readonly code = 'EVENT_STORE_ACCESS_DENIED';
+  constructor(readonly operation: string, override readonly cause?: unknown) {
+    super(`Event store access denied: the configured user may not ${operation}`);
+  }
+}

@@ -3,8 +3,14 @@
  * - stream revisions start at 0; global positions are strictly increasing but may have holes;
  * - reading $all "from a position" is exclusive: it returns events *after* that position
  *   (a checkpoint is the position of the last event processed);
- * - appending event ids that are already in the stream is a no-op (idempotent retries);
- * - an append of several events is all-or-nothing.
+ * - an append of several events is all-or-nothing;
+ * - idempotent retries, as far as every store guarantees them: re-sending an append that
+ *   succeeded, with the same event ids and the same exact expected revision (or no_stream) it
+ *   was first sent with, succeeds without writing the events twice. Nothing more: EventStoreDB
+ *   writes duplicates when the expected revision equals the stream's current one, recognises
+ *   known ids under `any` / `stream_exists` only while they are in its in-memory cache, and writes
+ *   a whole batch whose first id is new (IndexWriter.CheckCommit in the server). Retry with the
+ *   revision you first expected, as the engine's runner does, or read the stream first.
  */
 
 /** Where the writer believes the stream is: a revision, or one of the three stream states. */
@@ -33,11 +39,20 @@ export interface RecordedEvent<Data = unknown, Meta extends Record<string, unkno
 }
 
 export interface AppendResult {
-  /** Revision of the last event of the stream after the append (what to expect next time). */
+  /**
+   * Revision of the last event of this append (what to expect next time). After a recognised
+   * re-send (written 0) it is the store's best knowledge (the stream's last revision, or that of
+   * the matched events): read the stream before relying on it.
+   */
   nextExpectedRevision: number;
-  /** Global position of the last event of this append (or of the stream, for a no-op). */
+  /** Global position of the last event of this append (after a re-send: of the matched events or the stream). */
   position: bigint;
-  /** How many events were written; 0 when every id was already in the stream. */
+  /**
+   * Every event of the append when the stream now holds exactly them, as sent (same ids, types,
+   * data and metadata), up to nextExpectedRevision. 0 when the ids were already stored (a
+   * re-send): this call wrote nothing, and what the stream holds must be read, since another
+   * writer may have stored different content under those ids.
+   */
   written: number;
 }
 

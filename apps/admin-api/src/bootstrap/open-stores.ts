@@ -24,7 +24,11 @@ export async function openStores(
     if (config.eventStore === 'eventstoredb') {
       // Loaded only when chosen, so the PostgreSQL setup never loads the gRPC client.
       const { EventStoreDbEventStore } = await import('@accreditation/event-store/eventstoredb');
-      const store = await EventStoreDbEventStore.connect(config.eventStoreConnectionString as string, { maxEventBytes: config.maxEventBytes });
+      const store = await EventStoreDbEventStore.connect(config.eventStoreConnectionString as string, {
+        maxEventBytes: config.maxEventBytes,
+        // A lost subscription (node restart, leader change) is worth a warning in the JSON log.
+        subscription: { onRetry: (error, attempt, delayMs) => warnSubscriptionRetry(error, attempt, delayMs) },
+      });
       const readModels = surviveConnectionLoss(new Pool({ connectionString: database.connectionString, max: config.pgPoolSize }));
       return {
         store,
@@ -55,4 +59,10 @@ export async function openStores(
     await database.stop();
     throw error;
   }
+}
+
+function warnSubscriptionRetry(error: unknown, attempt: number, delayMs: number): void {
+  const detail = error instanceof Error ? error.message : String((error as { message?: unknown })?.message ?? error);
+  const line = { level: 'warn', time: new Date().toISOString(), context: 'eventstoredb', message: 'subscription lost; resubscribing', error: detail, attempt, delayMs };
+  process.stderr.write(`${JSON.stringify(line)}\n`);
 }

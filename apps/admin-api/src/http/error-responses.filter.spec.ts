@@ -1,5 +1,5 @@
 import { Logger, type ArgumentsHost } from '@nestjs/common';
-import { EventStoreUnavailableError } from '@accreditation/event-store';
+import { EventStoreAccessDeniedError, EventStoreUnavailableError, StreamDeletedError } from '@accreditation/event-store';
 import { DATABASE_UNAVAILABLE, ErrorResponsesFilter } from './error-responses.filter';
 
 /** What the filter answers for the database going away, as pg reports it (no HTTP server needed). */
@@ -42,5 +42,21 @@ describe('ErrorResponsesFilter: the database away', () => {
   it('anything else stays a 500', () => {
     expect(answer(new Error('boom')).status).toBe(500);
     expect(answer(pgError('23505', 'duplicate key value')).status).toBe(500);
+  });
+});
+
+describe('ErrorResponsesFilter: EventStoreDB answers', () => {
+  beforeAll(() => Logger.overrideLogger(false));
+
+  it("a store that refuses this service's user is 503 (a deployment error, not the caller's)", () => {
+    const sent = answer(new EventStoreAccessDeniedError('read $all'));
+    expect(sent.status).toBe(503);
+    expect(sent.body).toMatchObject({ message: expect.stringContaining('refused this service access') });
+  });
+
+  it('a stream deleted in the store is 410, naming it', () => {
+    const sent = answer(new StreamDeletedError('centre-1'));
+    expect(sent.status).toBe(410);
+    expect(sent.body).toMatchObject({ message: expect.stringContaining('centre-1') });
   });
 });

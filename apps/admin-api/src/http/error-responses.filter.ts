@@ -3,11 +3,13 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AggregateNotFound, DomainRuleBroken } from '@accreditation/domain';
 import { ConcurrencyConflict, EvidenceUnavailable, IdempotencyKeyReused, PreconditionFailed, StreamTruncated } from '@accreditation/application';
 import {
+  EventStoreAccessDeniedError,
   EventStoreUnavailableError,
   EventTooLargeError,
   InvalidEventError,
   InvalidStreamNameError,
   isDatabaseUnavailable,
+  StreamDeletedError,
   WrongExpectedRevisionError,
 } from '@accreditation/event-store';
 import { BadInput } from './hostile-input';
@@ -75,6 +77,10 @@ export class ErrorResponsesFilter implements ExceptionFilter {
     if (isDiskFull(exception)) return make(503, 'The database is out of disk space; nothing was stored, retry once space is freed');
     // A read model's table not there yet (the projector creates them as it starts): not ready, not broken.
     if ((exception as { code?: unknown } | null)?.code === '42P01') return make(503, 'The read models are still being built; try again shortly');
+    // A deployment error (the store's user lacks a permission): logged as a 5xx, not blamed on the caller.
+    if (exception instanceof EventStoreAccessDeniedError) return make(503, 'The event store refused this service access; it has been logged');
+    // Deleted in the store by an operator (the engine never deletes): it is gone for good.
+    if (exception instanceof StreamDeletedError) return make(410, exception.message);
     if (exception instanceof HttpException) return this.fromHttpException(exception, make);
     if (exception instanceof BadInput) return make(400, exception.message, { errors: [{ field: exception.field, message: exception.message }] });
     // Fastify's own refusals (malformed JSON, unsupported media type, body too large) carry their 4xx.

@@ -1,7 +1,8 @@
-import { EventStoreUnavailableError, EventTooLargeError, WrongExpectedRevisionError } from '../event-store.errors';
+import { EventStoreAccessDeniedError, EventStoreUnavailableError, EventTooLargeError, StreamDeletedError, WrongExpectedRevisionError } from '../event-store.errors';
 import type { ExpectedRevision } from '../event-store.port';
 import {
   UNKNOWN_POSITION,
+  appendSizeCulprit,
   escapeRegex,
   fromEsdbCurrentRevision,
   fromEsdbExpectedRevision,
@@ -16,7 +17,7 @@ import {
   toRecordedEvent,
   toServerFilter,
 } from './eventstoredb-mapping';
-import { KeyedSerialiser, toAppendResult } from './eventstoredb-event-store';
+import { isRandomUuid, normaliseConnectionString } from './eventstoredb-event-store';
 
 describe('EventStoreDB mapping: expected revision', () => {
   it.each<[ExpectedRevision, unknown]>([
@@ -43,23 +44,42 @@ describe('EventStoreDB mapping: expected revision', () => {
 });
 
 describe('EventStoreDB mapping: errors', () => {
-  const context = { streamId: 'centre-1', expected: 3 as ExpectedRevision, firstEventId: 'e-1', totalBytes: 2048 };
+  const sized = (id: string, bytes: number) => ({ id, type: 'T', dataJson: 'x'.repeat(bytes), metadataJson: '{}' });
+  const context = { streamId: 'centre-1', expected: 3 as ExpectedRevision, events: [sized('e-1', 600), sized('e-2', 600)] };
 
   it('turns WrongExpectedVersionError into WrongExpectedRevisionError with the actual revision', () => {
-    const mapped = mapAppendError({ type: 'wrong-expected-version', actualVersion: 5n, expectedVersion: 3n }, context);
+    const mapped = mapAppendError({ type: 'wrong-expected-version', actualState: 5n, expectedVersion: 3n }, context);
     expect(mapped).toBeInstanceOf(WrongExpectedRevisionError);
     expect(mapped).toMatchObject({ streamId: 'centre-1', expected: 3, actual: 5, code: 'WRONG_EXPECTED_REVISION' });
   });
 
   it('reports a missing stream as actual no_stream', () => {
-    const mapped = mapAppendError({ type: 'wrong-expected-version', actualVersion: 'no_stream' }, { ...context, expected: 'stream_exists' });
+    const mapped = mapAppendError({ type: 'wrong-expected-version', actualState: 'no_stream' }, { ...context, expected: 'stream_exists' });
     expect(mapped).toMatchObject({ expected: 'stream_exists', actual: 'no_stream' });
   });
 
-  it('turns the server append size limit into EventTooLargeError', () => {
+  it('turns the server append size limit into EventTooLargeError naming the event that crosses it', () => {
     const mapped = mapAppendError({ type: 'maximum-append-size-exceeded', maxAppendSize: 1024 }, context);
     expect(mapped).toBeInstanceOf(EventTooLargeError);
-    expect(mapped).toMatchObject({ eventId: 'e-1', size: 2048, limit: 1024 });
+    // 600 + 2 + 2×1 = 604 for the first event; the second brings the total to 1208 > 1024.
+    expect(mapped).toMatchObject({ eventId: 'e-2', size: 1208, limit: 1024 });
+  });
+
+  it('applies the server size arithmetic: data + metadata + 2 bytes per type character, over the whole append', () => {
+    expect(appendSizeCulprit([sized('a', 1000)], 1004)).toBeUndefined();
+    expect(appendSizeCulprit([sized('a', 1000)], 1003)).toEqual({ eventId: 'a', size: 1004 });
+    expect(appendSizeCulprit([{ ...sized('a', 0), type: 'Typé' }], 10)).toBeUndefined();
+    expect(appendSizeCulprit([{ ...sized('a', 0), type: 'Typé' }], 9)).toEqual({ eventId: 'a', size: 2 + 8 });
+  });
+
+  it('maps a deleted stream and access denied to the port errors', () => {
+    expect(mapAppendError({ type: 'stream-deleted' }, context)).toBeInstanceOf(StreamDeletedError);
+    expect(mapAppendError({ type: 'access-denied' }, context)).toBeInstanceOf(EventStoreAccessDeniedError);
+    expect(mapConnectionError({ type: 'access-denied' })).toBeInstanceOf(EventStoreAccessDeniedError);
+  });
+
+  it('a node that ends its calls (CancelledError since client 6.x) is unavailable, not a bug', () => {
+    expect(mapAppendError({ type: 'cancelled', message: '1 CANCELLED' }, context)).toBeInstanceOf(EventStoreUnavailableError);
   });
 
   it('turns an unreachable server into EventStoreUnavailableError, by error type or gRPC code', () => {
@@ -71,8 +91,6 @@ describe('EventStoreDB mapping: errors', () => {
   it('passes anything else through unchanged', () => {
     const bug = new TypeError('boom');
     expect(mapAppendError(bug, context)).toBe(bug);
-    const denied = { type: 'access-denied' };
-    expect(mapConnectionError(denied)).toBe(denied);
   });
 
   it('gives up a subscription only on errors retrying cannot fix', () => {
@@ -173,58 +191,15 @@ describe('EventStoreDB mapping: recorded events', () => {
   });
 });
 
-describe('EventStoreDB append result', () => {
-  const noTail = async () => undefined;
-
-  it('a write that moves the stream past its old tail wrote every event', async () => {
-    const result = await toAppendResult({ nextExpectedRevision: 4n, position: { commit: 900n, prepare: 900n } }, { revision: 2, position: 700n }, 2, noTail);
-    expect(result).toEqual({ nextExpectedRevision: 4, position: 900n, written: 2 });
+describe('EventStoreDB connection strings and ids', () => {
+  it('rewrites the legacy esdb:// scheme, keeps kurrentdb:// as it is', () => {
+    expect(normaliseConnectionString('esdb://localhost:2113?tls=false')).toBe('kurrentdb://localhost:2113?tls=false');
+    expect(normaliseConnectionString('esdb+discover://a:2113,b:2113')).toBe('kurrentdb+discover://a:2113,b:2113');
+    expect(normaliseConnectionString('kurrentdb://admin:changeit@x:2113?nodePreference=leader')).toBe('kurrentdb://admin:changeit@x:2113?nodePreference=leader');
   });
 
-  it('a write to a new stream wrote every event', async () => {
-    const result = await toAppendResult({ nextExpectedRevision: 0n, position: { commit: 10n, prepare: 10n } }, undefined, 1, noTail);
-    expect(result).toEqual({ nextExpectedRevision: 0, position: 10n, written: 1 });
-  });
-
-  it('an idempotent retry reports the stream as it is and written 0, whatever the server says', async () => {
-    // The server answers with the revision (and, from 23.x, the position) of the matched events.
-    const result = await toAppendResult({ nextExpectedRevision: 2n, position: { commit: 600n, prepare: 600n } }, { revision: 3, position: 800n }, 3, noTail);
-    expect(result).toEqual({ nextExpectedRevision: 3, position: 800n, written: 0 });
-  });
-
-  it('reads the tail when a fresh write comes back without a position', async () => {
-    const result = await toAppendResult({ nextExpectedRevision: 1n, position: undefined }, { revision: 0, position: 5n }, 1, async () => ({ revision: 1, position: 9n }));
-    expect(result).toEqual({ nextExpectedRevision: 1, position: 9n, written: 1 });
-  });
-});
-
-describe('EventStoreDB per-stream append serialiser', () => {
-  const tick = () => new Promise((r) => setTimeout(r, 1));
-
-  it('runs tasks of one key in order, one at a time, and other keys alongside', async () => {
-    const serialiser = new KeyedSerialiser();
-    const log: string[] = [];
-    const task = (name: string) => async () => {
-      log.push(`start ${name}`);
-      await tick();
-      log.push(`end ${name}`);
-      return name;
-    };
-    const results = await Promise.all([serialiser.run('a', task('a1')), serialiser.run('a', task('a2')), serialiser.run('b', task('b1'))]);
-    expect(results).toEqual(['a1', 'a2', 'b1']);
-    expect(log.indexOf('end a1')).toBeLessThan(log.indexOf('start a2'));
-    expect(log.indexOf('start b1')).toBeLessThan(log.indexOf('end a1'));
-    await tick();
-    expect(serialiser.size).toBe(0);
-  });
-
-  it('a failing task rejects its caller only and does not block the next', async () => {
-    const serialiser = new KeyedSerialiser();
-    const failed = serialiser.run('a', async () => {
-      throw new Error('conflict');
-    });
-    const next = serialiser.run('a', async () => 'ok');
-    await expect(failed).rejects.toThrow('conflict');
-    await expect(next).resolves.toBe('ok');
+  it('tells random (v4) ids from name-based (v5) ones', () => {
+    expect(isRandomUuid('3f2c1a4e-9b7d-4c1e-8f00-0123456789ab')).toBe(true);
+    expect(isRandomUuid('3f2c1a4e-9b7d-5c1e-8f00-0123456789ab')).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Pure translations between the port and EventStoreDB's vocabulary. Deliberately free of any
- * `@eventstore/db-client` import (eventstoredb-event-store.ts is the only file that imports it):
+ * `@kurrent/kurrentdb-client` import (eventstoredb-event-store.ts is the only file that imports it):
  * the shapes below are structurally the client's own (`'no_stream'`, bigint revisions,
  * `{ commit, prepare }` positions, `error.type` strings), and the compiler checks them where the
  * adapter hands them to the client. That keeps these functions unit-testable without a server.
@@ -15,7 +15,13 @@
  * 24.x has no TCP API, and this engine never wrote that way.)
  */
 import type { EventFilter, ExpectedRevision, RecordedEvent } from '../event-store.port';
-import { EventStoreUnavailableError, EventTooLargeError, WrongExpectedRevisionError } from '../event-store.errors';
+import {
+  EventStoreAccessDeniedError,
+  EventStoreUnavailableError,
+  EventTooLargeError,
+  StreamDeletedError,
+  WrongExpectedRevisionError,
+} from '../event-store.errors';
 
 /** EventStoreDB's expected revision: a bigint revision or one of the three stream states. */
 export type EsdbExpectedRevision = bigint | 'no_stream' | 'stream_exists' | 'any';
@@ -69,12 +75,17 @@ export function isAfter(position: bigint, after: bigint | undefined): boolean {
 export interface EsdbErrorLike {
   type?: string;
   code?: number;
-  actualVersion?: EsdbCurrentRevision;
+  /** WrongExpectedVersionError's current revision ('no_stream' or a bigint). */
+  actualState?: EsdbCurrentRevision;
   maxAppendSize?: number;
   message?: string;
 }
 
-const UNAVAILABLE_TYPES = new Set(['unavailable', 'deadline-exceeded', 'timeout', 'not-leader']);
+/**
+ * Client error types meaning "no usable answer from a node". `cancelled`: since client 6.x a node
+ * that stops ends its calls with CANCELLED; `not-leader` once the adapter's retries are spent.
+ */
+const UNAVAILABLE_TYPES = new Set(['unavailable', 'deadline-exceeded', 'timeout', 'not-leader', 'cancelled']);
 /** gRPC status codes meaning "could not reach / no answer": 4 DEADLINE_EXCEEDED, 14 UNAVAILABLE. */
 const UNAVAILABLE_GRPC_CODES = new Set([4, 14]);
 
@@ -91,9 +102,15 @@ export function isEsdbUnavailable(error: unknown): boolean {
 export interface AppendErrorContext {
   streamId: string;
   expected: ExpectedRevision;
-  /** Id and serialised size of the first event, for a size error. */
-  firstEventId: string;
-  totalBytes: number;
+  /** The append's events, to name the one that crosses the server's size limit. */
+  events: SizedEvent[];
+}
+
+export interface SizedEvent {
+  id: string;
+  type: string;
+  dataJson: string;
+  metadataJson: string;
 }
 
 /**
@@ -102,23 +119,47 @@ export interface AppendErrorContext {
  */
 export function mapAppendError(error: unknown, context: AppendErrorContext): unknown {
   if (isEsdbError(error, 'wrong-expected-version')) {
-    const actual = fromEsdbCurrentRevision((error as EsdbErrorLike).actualVersion);
+    const actual = fromEsdbCurrentRevision((error as EsdbErrorLike).actualState);
     return new WrongExpectedRevisionError(context.streamId, context.expected, actual);
   }
   if (isEsdbError(error, 'maximum-append-size-exceeded')) {
     const limit = (error as EsdbErrorLike).maxAppendSize ?? 0;
-    return new EventTooLargeError(context.firstEventId, context.totalBytes, limit);
+    const culprit = appendSizeCulprit(context.events, limit) ?? { eventId: context.events[0]?.id ?? '', size: 0 };
+    return new EventTooLargeError(culprit.eventId, culprit.size, limit);
   }
+  if (isEsdbError(error, 'stream-deleted')) return new StreamDeletedError(context.streamId);
+  if (isEsdbError(error, 'access-denied')) return new EventStoreAccessDeniedError(`write to ${context.streamId}`, error);
   return mapConnectionError(error);
 }
 
-/** Unreachable server → EventStoreUnavailableError (a clear failure, not a hang); others unchanged. */
-export function mapConnectionError(error: unknown): unknown {
+/**
+ * Unreachable or stopping node → EventStoreUnavailableError (a clear failure, not a hang);
+ * access denied → EventStoreAccessDeniedError; others unchanged.
+ */
+export function mapConnectionError(error: unknown, operation = 'read'): unknown {
+  if (isEsdbError(error, 'access-denied')) return new EventStoreAccessDeniedError(operation, error);
   if (isEsdbUnavailable(error)) {
     const detail = (error as EsdbErrorLike).message || String((error as EsdbErrorLike).type);
     return new EventStoreUnavailableError(`EventStoreDB: ${detail}`, error);
   }
   return error;
+}
+
+/**
+ * The server's append size rule (Event.SizeOnDisk summed over the append, compared with
+ * MaxAppendSize in Streams.BatchAppend.cs): data + metadata + 2 bytes per type character.
+ * Returns the first event at which the running total passes the limit, so the error names it.
+ */
+export function appendSizeCulprit(
+  events: SizedEvent[],
+  maxAppendBytes: number,
+): { eventId: string; size: number } | undefined {
+  let total = 0;
+  for (const event of events) {
+    total += Buffer.byteLength(event.dataJson) + Buffer.byteLength(event.metadataJson) + event.type.length * 2;
+    if (total > maxAppendBytes) return { eventId: event.id, size: total };
+  }
+  return undefined;
 }
 
 /** Subscriptions give up only on errors that retrying cannot fix; everything else resubscribes. */
@@ -131,7 +172,7 @@ export function isSystemEvent(event: { streamId: string; type: string }): boolea
   return event.type.startsWith('$') || event.streamId.startsWith('$');
 }
 
-/** What to ask the server to filter on; the client-side filter still runs on top of it. */
+/** What to ask the server to filter on (reads and subscriptions); the client-side filter still runs on top of it. */
 export type ServerFilterSpec =
   | { on: 'eventType'; regex: string }
   | { on: 'streamName'; prefixes: string[] }

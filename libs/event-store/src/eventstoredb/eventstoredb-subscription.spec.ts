@@ -46,7 +46,7 @@ class FakeFeed implements FeedSource {
 }
 
 const push = (sink: FeedSink, ...positions: number[]) => positions.forEach((p) => sink.push({ kind: 'event', position: BigInt(p), event: at(p) }));
-const fast = { initialBackoffMs: 1, maxBackoffMs: 5 };
+const fast = { initialBackoffMs: 1, maxBackoffMs: 5, onRetry: () => undefined };
 const until = async (condition: () => boolean) => {
   for (let i = 0; i < 500 && !condition(); i++) await new Promise((r) => setTimeout(r, 2));
   expect(condition()).toBe(true);
@@ -114,6 +114,25 @@ describe('EventStoreDB subscription loop', () => {
     expect(delays).toEqual([1, 2, 3]);
     expect(sub.lastPosition).toBe(1n);
     await sub.stop();
+  });
+
+  it('gives up after maxAttempts consecutive failures, with the last error as cause', async () => {
+    const retries: number[] = [];
+    const down = (sink: FeedSink) => sink.fail({ type: 'unavailable', message: 'node stopped' });
+    const feed = new FakeFeed([down, down, down, down], async () => 1n);
+    const sub = startFeedSubscription(feed, async () => undefined, {}, { ...fast, maxAttempts: 2, onRetry: (_e, attempt) => retries.push(attempt) });
+    await expect(sub.done).rejects.toThrow('gave up after 2 attempts: node stopped');
+    expect(retries).toEqual([1, 2]);
+  });
+
+  it('reports every retry to the console when no onRetry is given', async () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const feed = new FakeFeed([(sink) => sink.fail({ type: 'unavailable', message: 'gone' }), (sink) => { push(sink, 1); sink.push({ kind: 'caughtUp' }); }], async () => 1n);
+    const sub = startFeedSubscription(feed, async () => undefined, {}, { initialBackoffMs: 1 });
+    await sub.caughtUp;
+    await sub.stop();
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('resubscribing in 1 ms (attempt 1)'));
+    warn.mockRestore();
   });
 
   it('retries reading the head while the server is unreachable at start', async () => {

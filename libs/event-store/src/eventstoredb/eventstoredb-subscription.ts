@@ -13,7 +13,10 @@
  *   resubscription exactly-once, whatever the server resends.
  * - When the feed fails with a transient error (connection drop, server restart, leader change)
  *   or ends unexpectedly, it is reopened after `cursor`, with exponential backoff; queued events
- *   stay queued and are delivered in order.
+ *   stay queued and are delivered in order. Every retry is reported (`onRetry`, a warning on the
+ *   console by default); after `maxAttempts` consecutive failures without progress the
+ *   subscription gives up and `done` rejects with the last error, so a projector that can no
+ *   longer reach the store stops loudly instead of retrying forever.
  * - "Caught up" is signalled in the queue, in order, by a marker placed after the last event the
  *   server had when it said so (its caughtUp message), or after the first event at or beyond the
  *   head of $all read at start, or at a filtered checkpoint past that head. The marker resolves
@@ -50,6 +53,8 @@ export interface FeedSource {
   headPosition(): Promise<bigint>;
   /** Errors that retrying cannot fix (access denied...): the subscription stops with them. */
   isFatal(error: unknown): boolean;
+  /** The error the subscription stops with (the port's error for a client error). */
+  describe?(error: unknown): unknown;
 }
 
 export interface SubscriptionTuning {
@@ -58,8 +63,10 @@ export interface SubscriptionTuning {
   highWater: number;
   initialBackoffMs: number;
   maxBackoffMs: number;
-  /** Told about every resubscription, for logs and metrics. */
-  onRetry?: (error: unknown, attempt: number, delayMs: number) => void;
+  /** Told about every resubscription, for logs and metrics. Default: a console warning. */
+  onRetry: (error: unknown, attempt: number, delayMs: number) => void;
+  /** Consecutive failed attempts (no event received in between) before giving up. */
+  maxAttempts: number;
 }
 
 export const DEFAULT_TUNING: SubscriptionTuning = {
@@ -67,6 +74,10 @@ export const DEFAULT_TUNING: SubscriptionTuning = {
   highWater: 2048,
   initialBackoffMs: 100,
   maxBackoffMs: 5000,
+  // With the default backoff: about two minutes of a store that does not come back.
+  maxAttempts: 30,
+  onRetry: (error, attempt, delayMs) =>
+    console.warn(`EventStoreDB subscription lost (${(error as Error)?.message ?? String(error)}); resubscribing in ${delayMs} ms (attempt ${attempt})`),
 };
 
 type QueueEntry = { kind: 'event'; event: RecordedEvent } | { kind: 'caughtUp' };
@@ -78,6 +89,18 @@ export function startFeedSubscription(
   tuning: Partial<SubscriptionTuning> = {},
 ): Subscription {
   const settings: SubscriptionTuning = { ...DEFAULT_TUNING, ...tuning };
+  const fail = (error: unknown) => source.describe?.(error) ?? error;
+  /** Backs off before the next attempt, or gives up past the bound. */
+  const retry = async (error: unknown, attempt: number) => {
+    if (source.isFatal(error)) throw fail(error);
+    if (attempt > settings.maxAttempts) {
+      const last = fail(error);
+      throw Object.assign(new Error(`EventStoreDB subscription gave up after ${settings.maxAttempts} attempts: ${(last as Error)?.message ?? String(last)}`), { cause: last });
+    }
+    const delay = backoff(attempt);
+    settings.onRetry(error, attempt, delay);
+    await sleep(delay);
+  };
   const maxBatchSize = Math.max(1, options.maxBatchSize ?? settings.maxBatchSize);
   const highWater = Math.max(settings.highWater, maxBatchSize * 2);
 
@@ -200,11 +223,7 @@ export function startFeedSubscription(
       try {
         head = await source.headPosition();
       } catch (error) {
-        if (source.isFatal(error)) throw error;
-        attempt++;
-        const delay = backoff(attempt);
-        settings.onRetry?.(error, attempt, delay);
-        await sleep(delay);
+        await retry(error, ++attempt);
       }
     }
     if (stopped) return;
@@ -222,11 +241,7 @@ export function startFeedSubscription(
       if (feedFailure && queue.length === 0) {
         const { error } = feedFailure;
         await closeFeed();
-        if (source.isFatal(error)) throw error;
-        attempt++;
-        const delay = backoff(attempt);
-        settings.onRetry?.(error, attempt, delay);
-        await sleep(delay);
+        await retry(error, ++attempt);
         if (!stopped) openFeed();
       }
     }

@@ -1,7 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { inTransaction } from './in-transaction';
 import type { EventStore, RecordedEvent } from '../../../event-store/src/event-store.port';
-import { CHECKPOINTS_DDL, ensureCheckpointRow, lockCheckpoint, writeCheckpoint } from './checkpoint.sql';
+import { CHECKPOINTS_DDL, ensureCheckpointRow, lockCheckpoint, rebindCheckpointStore, writeCheckpoint } from './checkpoint.sql';
 import { checkpointName, type Projection, tableNames, type TableNames } from './projection';
 import { inSchemaLock } from './schema';
 import { DEAD_LETTERS_DDL, applyOrDeadLetter } from './dead-letter';
@@ -100,6 +100,7 @@ export async function rebuildProjection(opts: RebuildOptions): Promise<RebuildRe
     }
 
     report('swapping');
+    const sourceStore = (await store.health()).store;
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
@@ -119,6 +120,7 @@ export async function rebuildProjection(opts: RebuildOptions): Promise<RebuildRe
       // The rebuilt tables replace the old ones: so do their dead letters.
       await client.query('DELETE FROM projection_dead_letters WHERE projection = $1 AND dead_at < $2::timestamptz', [name, rebuildStarted]);
       await writeCheckpoint(client, name, position, lastAt);
+      await rebindCheckpointStore(client, name, sourceStore); // rebuilt from this store: its positions now
       await client.query('COMMIT');
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);

@@ -38,7 +38,7 @@ const GOOD: Record<string, string> = {
   'libs/domain/src/centre.spec.ts': `import { readFileSync } from 'node:fs';\nimport { store } from '@accreditation/testing';\nexport const x = [readFileSync, store];\n`,
   'libs/event-store/src/index.ts': `export interface EventStore { append(): Promise<void> }\n`,
   'libs/event-store/src/postgres/postgres-event-store.ts': `import type { EventStore } from '../index';\nexport class PostgresEventStore implements EventStore { async append() {} }\n`,
-  'libs/event-store/src/eventstoredb/eventstoredb-event-store.ts': `import { EventStoreDBClient } from '@eventstore/db-client';\nexport const client = EventStoreDBClient;\n`,
+  'libs/event-store/src/eventstoredb/eventstoredb-event-store.ts': `import { KurrentDBClient } from '@kurrent/kurrentdb-client';\nexport const client = KurrentDBClient;\n`,
   'libs/event-store/src/barrel-with-adapters.ts': `export * from './index';\nexport * from './postgres/postgres-event-store';\n`,
   'libs/application/src/handler.ts': `import type { CentreId } from '@accreditation/domain';\nimport type { EventStore } from '@accreditation/event-store';\nexport const handle = (store: EventStore, id: CentreId) => store.append().then(() => id);\n`,
   'libs/application/src/handler.spec.ts': `import { PostgresEventStore } from '../../event-store/src/postgres/postgres-event-store';\nexport const wired = new PostgresEventStore();\n`,
@@ -88,7 +88,7 @@ const BAD: Record<string, { rule: string; source: string }> = {
   },
   'libs/projections/src/imports-esdb-client.ts': {
     rule: 'eventstoredb-client-only-in-its-adapter',
-    source: `import { EventStoreDBClient } from '@eventstore/db-client';\nexport const x = EventStoreDBClient;\n`,
+    source: `import { KurrentDBClient } from '@kurrent/kurrentdb-client';\nexport const x = KurrentDBClient;\n`,
   },
   'libs/projections/src/imports-testing.ts': {
     rule: 'production-code-no-testing-lib',

@@ -110,12 +110,16 @@ export function concurrencyCases({ store, title }: ConformanceContext): void {
     }
   });
 
-  it(title('concurrent idempotent retries of the same append write it once'), async () => {
+  it(title('concurrent idempotent retries of the same append (same ids, same expectation) write it once'), async () => {
     const id = `${uniquePrefix('retry')}a`;
     const batch = [anEvent(), anEvent()];
-    const results = await Promise.all(Array.from({ length: 10 }, () => store().appendToStream(id, batch, 'any')));
-    expect(results.map((r) => r.written).sort()).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 2]);
-    expect(results.every((r) => r.nextExpectedRevision === 1)).toBe(true);
-    expect(await store().readStream(id)).toHaveLength(2);
+    const results = await Promise.all(Array.from({ length: 10 }, () => store().appendToStream(id, batch, 'no_stream')));
+    // Each succeeds; any that says it wrote, says where the events are.
+    for (const result of results) {
+      expect([0, 2]).toContain(result.written);
+      if (result.written > 0) expect(result.nextExpectedRevision).toBe(1);
+    }
+    expect(results.some((r) => r.written === 2)).toBe(true);
+    expect((await store().readStream(id)).map((e) => e.id)).toEqual(batch.map((e) => e.id));
   });
 }
