@@ -12,8 +12,8 @@ import { type Cast, Journey, castFor, expectStatus } from './support/journey';
 
 /** The read model's name for each of the domain's statuses. */
 const READ_MODEL_STATUS: Record<string, string[]> = {
-  Registered: ['registered'],
-  Enrolled: ['enrolled', 'refused'],
+  Registered: ['registered', 'enrolment_lapsed'],
+  Enrolled: ['enrolled'],
   ApplicationSubmitted: ['application_submitted'],
   UnderAudit: ['under_audit'],
   AwaitingDecision: ['audit_passed'],

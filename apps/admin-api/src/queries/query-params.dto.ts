@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsISO31661Alpha2, IsISO8601, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 
-const STANDINGS = ['registered', 'enrolled', 'enrolment_lapsed', 'application_submitted', 'under_audit', 'audit_passed', 'audit_failed', 'refused', 'accredited', 'excellence', 'suspended', 'withdrawn', 'relinquished', 'expired'] as const;
+const STANDINGS = ['registered', 'enrolled', 'enrolment_lapsed', 'application_submitted', 'under_audit', 'audit_passed', 'audit_failed', 'accredited', 'excellence', 'suspended', 'withdrawn', 'relinquished', 'expired'] as const;
 
 export class PageParams {
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
