@@ -12,8 +12,8 @@ import { type Cast, Journey, castFor, expectStatus } from './support/journey';
 
 /** The read model's name for each of the domain's statuses. */
 const READ_MODEL_STATUS: Record<string, string[]> = {
-  Registered: ['registered'],
-  Enrolled: ['enrolled', 'refused'],
+  Registered: ['registered', 'enrolment_lapsed'],
+  Enrolled: ['enrolled'],
   ApplicationSubmitted: ['application_submitted'],
   UnderAudit: ['under_audit'],
   AwaitingDecision: ['audit_passed'],
@@ -114,6 +114,28 @@ describe('compliance replay against the read models (e2e)', () => {
       }
     }
     expect(awardsCompared).toBe(4); // accredited ×2, suspended ×2
+  });
+
+  it('an upheld appeal reaches every read model: withdrawal and suspension set aside in status, registry and certificate check', async () => {
+    const appealed = async (id: string, decision: 'withdrawal' | 'suspension', body: Record<string, unknown>, against: 'withdrawal' | 'suspension') => {
+      await journey.accredited(id);
+      await journey.post(`/centres/${id}/${decision}`, cast.committee, body);
+      const lodged = await journey.post(`/centres/${id}/appeals`, await cast.centre(id), { against, grounds: 'The decision rested on a misread record' });
+      await journey.post(`/centres/${id}/appeals/${lodged.events[0].data.appealId}/decision`, cast.committee2, { outcome: 'upheld', reason: 'Record misread' });
+    };
+    await appealed('upheld-withdrawal', 'withdrawal', { reason: 'Misuse of the seal' }, 'withdrawal');
+    await appealed('upheld-suspension', 'suspension', { reason: 'unpaid_fees', note: 'Fee paid after all' }, 'suspension');
+    await Promise.all(projectors.map((p) => p.waitUntilCaughtUp(30_000)));
+
+    for (const id of ['upheld-withdrawal', 'upheld-suspension']) {
+      const { domain, readModel } = await compare(id);
+      expect({ id, domain: domain.status, readModel: readModel.status, seal: readModel.seal, openAppeals: readModel.openAppeals })
+        .toEqual({ id, domain: 'Accredited', readModel: 'accredited', seal: 'accredited', openAppeals: 0 });
+      const entry = expectStatus(await api.http.get(`/registry?q=${id}`), 200).body.items.find((e: { certificateNumber: string }) => e.certificateNumber === readModel.certificateNumber);
+      expect(entry).toMatchObject({ status: 'accredited', seal: 'accredited_centre' });
+      const check = expectStatus(await api.http.get(`/registry/certificates/${readModel.certificateNumber}`), 200);
+      expect({ id, verdict: check.body.data.verdict }).toEqual({ id, verdict: 'valid' });
+    }
   });
 
   it('fires expiry exactly once when the clock passes validUntil, with two projectors running', async () => {

@@ -30,7 +30,7 @@ export interface ReportParams {
 /** The standings in lifecycle order, so columns and chart legends read naturally. */
 export const STATUS_ORDER = [
   'registered', 'enrolled', 'enrolment_lapsed', 'application_submitted', 'under_audit', 'audit_passed', 'audit_failed',
-  'refused', 'accredited', 'excellence', 'suspended', 'withdrawn', 'relinquished', 'expired',
+  'accredited', 'excellence', 'suspended', 'withdrawn', 'relinquished', 'expired',
 ];
 
 async function statusSummary(db: Queryable): Promise<ReportResult> {

@@ -4,7 +4,7 @@ import type { StatusChartData } from './report-definitions';
 /** Colours per standing: greens for awards, ambers for the process, greys/reds for ended awards. */
 const COLOURS: Record<string, string> = {
   registered: '#cfd8dc', enrolled: '#90caf9', enrolment_lapsed: '#b0bec5', application_submitted: '#ffe082',
-  under_audit: '#ffca28', audit_passed: '#aed581', audit_failed: '#ffab91', refused: '#ef9a9a', accredited: '#43a047',
+  under_audit: '#ffca28', audit_passed: '#aed581', audit_failed: '#ffab91', accredited: '#43a047',
   excellence: '#1b5e20', suspended: '#fb8c00', withdrawn: '#c62828', relinquished: '#8d6e63', expired: '#757575',
 };
 const FALLBACK = ['#7e57c2', '#26a69a', '#ec407a', '#5c6bc0'];

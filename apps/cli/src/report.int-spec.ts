@@ -33,8 +33,8 @@ describe('rebuild and report CLIs', () => {
 
   it('rebuild all fills every read model and prints progress on stderr', async () => {
     const { stderr } = await cli('rebuild.ts', 'all');
-    expect(stderr).toMatch(/rebuild centre_status_v1 .*100\.0% [\d,]+\/[\d,]+ events .* done in/);
-    expect(stderr).toContain('rm_public_registry_v1');
+    expect(stderr).toMatch(/rebuild centre_status_v2 .*100\.0% [\d,]+\/[\d,]+ events .* done in/);
+    expect(stderr).toContain('rm_public_registry_v2');
     await expect(cli('rebuild.ts', 'no_such_projection')).rejects.toMatchObject({ code: 2 });
   });
 

@@ -94,7 +94,7 @@ describe('projector process: crash safety and two instances', () => {
     let atKill = new Map<string, bigint>();
     await until('the first commits', async () => {
       atKill = await checkpoints();
-      return (atKill.get('centre_status_v1') ?? 0n) > 0n || (atKill.get('centre_history_v1') ?? 0n) > 0n;
+      return (atKill.get('centre_status_v2') ?? 0n) > 0n || (atKill.get('centre_history_v1') ?? 0n) > 0n;
     });
     first.proc.kill('SIGKILL');
     expect(await first.exited).toBeNull(); // killed, not exited
@@ -130,11 +130,11 @@ describe('projector process: crash safety and two instances', () => {
       expect({ p: p.name, roles }).toEqual({ p: p.name, roles: ['active', 'standby'] }); // exactly one runs each projection
     }
     const metrics = await (await fetch(`http://127.0.0.1:${portA}/metrics`)).text();
-    expect(metrics).toMatch(/projector_lag_events\{name="centre_status_v1",kind="projection"\} 0/);
+    expect(metrics).toMatch(/projector_lag_events\{name="centre_status_v2",kind="projection"\} 0/);
     for (const p of ALL_PROJECTIONS) await expectEqualsCleanRebuild(p);
 
     // Kill whichever holds centre_status; the other must take it over and apply new events.
-    const aHolds = ra!.workers.find((w) => w.name === 'centre_status_v1')!.role === 'active';
+    const aHolds = ra!.workers.find((w) => w.name === 'centre_status_v2')!.role === 'active';
     const [victim, survivor, survivorPort] = aHolds ? [a, b, portB] : [b, a, portA];
     victim.proc.kill('SIGKILL');
     await victim.exited;

@@ -70,7 +70,7 @@ describe('projector against PostgreSQL', () => {
     expect(ready.ready).toBe(true);
     expect(ready.workers.map((w) => [w.name, w.role, w.state, w.eventsBehind])).toEqual(ALL_PROJECTIONS.map((p) => [`${p.name}_v${p.version}`, 'active', 'live', 0]));
     const metrics = await projector.metrics();
-    expect(metrics).toContain('projector_lag_events{name="centre_status_v1",kind="projection"} 0');
+    expect(metrics).toContain('projector_lag_events{name="centre_status_v2",kind="projection"} 0');
     expect(metrics).toContain('projector_ready 1');
   });
 
@@ -109,8 +109,10 @@ describe('projector against PostgreSQL', () => {
     expect(registry.total).toBe((await pool.query(`SELECT count(*)::int AS n FROM ${CENTRE_STATUS_TABLE} WHERE enrolment IS NOT NULL`)).rows[0].n);
     const suspended = registry.items.find((e) => e.status === 'suspended');
     if (suspended) expect(suspended.seal).not.toBeNull();
-    const cert = registry.items.find((e) => e.status === 'accredited')!.certificateNumber!;
-    expect((await verifyCertificate(pool, cert, new Date('2020-06-01'))).data).toMatchObject({ verdict: 'valid', certificateNumber: cert });
+    const entry = registry.items.find((e) => e.status === 'accredited')!;
+    const cert = entry.certificateNumber!;
+    expect((await verifyCertificate(pool, cert, new Date(entry.validFrom!))).data).toMatchObject({ verdict: 'valid', certificateNumber: cert });
+    expect((await verifyCertificate(pool, cert, new Date(Date.parse(entry.validFrom!) - 1))).data!.verdict).toBe('not_yet_valid');
     expect((await verifyCertificate(pool, cert, new Date('2040-01-01'))).data!.verdict).toBe('expired');
     expect((await verifyCertificate(pool, 'NO-SUCH')).data).toBeNull();
     const superseded = registry.items.find((e) => e.status === 'excellence');

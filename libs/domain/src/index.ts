@@ -21,6 +21,7 @@ export { decideCentre } from './centre/centre.decide';
 export { centreDecider, foldCentre } from './centre/centre.decider';
 export { occurredAtOf } from './centre/centre.occurred-at';
 export { centreStateAt, includesEvent, type PointInTime, type TimedEvent } from './centre/centre.time-travel';
+export * from './centre/centre.standing';
 
 // Auditor
 export * from './auditor/auditor.state';

@@ -8,10 +8,11 @@ export * from './framework/rebuild';
 export * from './framework/dead-letter';
 export * from './framework/event-types';
 export * from './framework/freshness';
+export { foldRecorded, centreEventOf } from './framework/centre-fold';
 export * from './projections.registry';
 
 export * from './centre-status/centre-status.row';
-export { evolveCentreStatus, foldCentreStatus, sealOf } from './centre-status/centre-status.evolve';
+export { centreStatusRowOf, foldCentreStatus } from './centre-status/centre-status.evolve';
 export { centreStatusProjection } from './centre-status/centre-status.projection';
 export * from './centre-status/centre-status.queries';
 
@@ -24,7 +25,7 @@ export { foldAuditorWorkload, type AppointmentRow, type AuditorDelta, type Decla
 export { auditorWorkloadProjection } from './auditor-workload/auditor-workload.projection';
 export * from './auditor-workload/auditor-workload.queries';
 
-export { evolveRegistry, foldRegistry, type PublicSeal, type PublicStatus, type RegistryRow, type CertificateRow } from './public-registry/public-registry.evolve';
+export { registryRowOf, certificateRowsOf, foldRegistry, type PublicSeal, type PublicStatus, type RegistryRow, type CertificateRow } from './public-registry/public-registry.evolve';
 export { publicRegistryProjection } from './public-registry/public-registry.projection';
 export * from './public-registry/public-registry.queries';
 

@@ -3,7 +3,7 @@ import { IsIn, IsISO31661Alpha2, IsOptional, IsString, Length } from 'class-vali
 import { IsIsoInstant } from '../centres/dto/field-rules';
 import { IsIntegerParam, MAX_OFFSET, MAX_REVISION } from '../http/integer-param';
 
-const STANDINGS = ['registered', 'enrolled', 'enrolment_lapsed', 'application_submitted', 'under_audit', 'audit_passed', 'audit_failed', 'refused', 'accredited', 'excellence', 'suspended', 'withdrawn', 'relinquished', 'expired'] as const;
+const STANDINGS = ['registered', 'enrolled', 'enrolment_lapsed', 'application_submitted', 'under_audit', 'audit_passed', 'audit_failed', 'accredited', 'excellence', 'suspended', 'withdrawn', 'relinquished', 'expired'] as const;
 
 export class PageParams {
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })

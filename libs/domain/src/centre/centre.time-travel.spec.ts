@@ -1,6 +1,6 @@
 import { CentreStory, COMMITTEE, ctx, day, OFFICE } from '../testing/centre.fixtures';
 import { occurredAtOf } from './centre.occurred-at';
-import { centreStateAt, type TimedEvent } from './centre.time-travel';
+import { centreStateAt, includesEvent, type TimedEvent } from './centre.time-travel';
 
 /**
  * Strasbourg's history imported on 10 Jan 2025 (occurredAt 2019-2020, recordedAt 2025), then
@@ -52,5 +52,15 @@ describe('centreStateAt', () => {
     const state = centreStateAt([v1, ...rest], { revision: 99 });
     expect(state.status).toBe('Accredited');
     if (state.status !== 'Unregistered') expect(state.profile).toMatchObject({ city: 'Strasbourg', country: 'FR', proceduresPerYear: 400 });
+  });
+
+  it('each point in time includes its boundary: the revision itself, an event at exactly asOf or knownAt', () => {
+    const e = { revision: 3, occurredAt: day('2020-01-01'), recordedAt: day('2025-01-10') };
+    expect(includesEvent(e, { revision: 3 })).toBe(true);
+    expect(includesEvent(e, { revision: 2 })).toBe(false);
+    expect(includesEvent(e, { asOf: day('2020-01-01') })).toBe(true);
+    expect(includesEvent(e, { asOf: '2020-01-01T09:59:59.999Z' })).toBe(false);
+    expect(includesEvent(e, { knownAt: day('2025-01-10') })).toBe(true);
+    expect(includesEvent(e, { knownAt: '2025-01-10T09:59:59.999Z' })).toBe(false);
   });
 });

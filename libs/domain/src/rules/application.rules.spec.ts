@@ -72,4 +72,22 @@ describe('rule 2: applications', () => {
     const suspended = new CentreStory().accredited(day('2025-03-01')).suspended(day('2025-03-20'));
     spec.given(suspended.events).when(submit(suspended.centreId, {}, 'recertification'), at).thenBreaks('NotAllowedInStatus');
   });
+
+  it('ApplicationInProgress: an accredited centre with a renewal in progress does not lodge another', () => {
+    const renewing = new CentreStory().accredited(day('2025-03-01')).applied(day('2025-03-10'), 'recertification');
+    const error = spec.given(renewing.events).when(submit(renewing.centreId, {}, 'excellence'), at).thenBreaks('ApplicationInProgress');
+    expect(error.message).toBe(`Application ${renewing.known.work!.application.applicationId} is still in progress.`);
+  });
+
+  it.each(['recertification', 'excellence'] as const)('ApplicationKindNotAllowed: after the award ended, %s is not a way back; an initial application is', (kind) => {
+    const withdrawn = new CentreStory().accredited(day('2025-03-01')).withdrawn(day('2025-03-20'));
+    const error = spec.given(withdrawn.events).when(submit(withdrawn.centreId, {}, kind), at).thenBreaks('ApplicationKindNotAllowed');
+    expect(error.message).toBe('A centre without a current award (Withdrawn) starts with an initial application.');
+    spec.given(withdrawn.events).when(submit(withdrawn.centreId), at).thenMatches([{ type: 'ApplicationSubmitted', data: { kind: 'initial' } }]);
+  });
+
+  it('the ICR message counts distinct references of all given', () => {
+    const error = spec.given(enrolled.events).when(submit(enrolled.centreId, { icr: { caseReferences: [...icr(29).caseReferences, 'ICR-001'], summary: '' } }), at).thenBreaks('InternalCaseReviewIncomplete');
+    expect(error.message).toBe('The Internal Case Review needs exactly 30 distinct case references; it has 29 distinct of 30.');
+  });
 });

@@ -1,5 +1,5 @@
 import { isDomainRuleBroken } from './domain-errors';
-import { addDays, addMonths, addYears, toMs } from './time';
+import { addDays, addMonths, addYears, isAfter, isBefore, laterOf, notBefore, toMs } from './time';
 
 describe('calendar arithmetic (UTC)', () => {
   it('clamps to the end of shorter months', () => {
@@ -18,5 +18,29 @@ describe('calendar arithmetic (UTC)', () => {
     let error: unknown;
     try { toMs('soon'); } catch (e) { error = e; }
     expect(isDomainRuleBroken(error, 'InvalidDate')).toBe(true);
+  });
+
+  it('compares instants, not strings; equal instants are neither before nor after', () => {
+    const a = '2025-01-01T10:00:00.000Z';
+    const sameInstant = '2025-01-01T11:00:00.000+01:00';
+    const later = '2025-01-01T10:00:00.001Z';
+    expect([isBefore(a, later), isBefore(later, a), isBefore(a, sameInstant)]).toEqual([true, false, false]);
+    expect([isAfter(later, a), isAfter(a, later), isAfter(a, sameInstant)]).toEqual([true, false, false]);
+    expect([notBefore(a, sameInstant), notBefore(later, a), notBefore(a, later)]).toEqual([true, true, false]);
+    expect(laterOf(a, later)).toBe(later);
+    expect(laterOf(later, a)).toBe(later);
+    expect(laterOf(a, sameInstant)).toBe(a);
+  });
+
+  it('keeps the time of day and counts days back as well as forward', () => {
+    expect(addMonths('2025-01-31T23:59:59.999Z', 1)).toBe('2025-02-28T23:59:59.999Z');
+    expect(addMonths('2025-01-15T08:30:00.000Z', 0)).toBe('2025-01-15T08:30:00.000Z');
+    expect(addDays('2025-03-01T00:00:00.000Z', -1)).toBe('2025-02-28T00:00:00.000Z');
+    expect(toMs('1970-01-01T00:00:01.000Z')).toBe(1000);
+  });
+
+  it('InvalidDate names the value it could not read, and refuses non-strings', () => {
+    expect(() => toMs('soon')).toThrow('"soon" is not an ISO 8601 date-time.');
+    expect(() => toMs(42 as unknown as string)).toThrow('"42" is not an ISO 8601 date-time.');
   });
 });

@@ -31,4 +31,26 @@ describe('upcasters', () => {
   it('a version newer than the engine knows is an error, not a guess', () => {
     expect(() => upcastEvent({ type: 'CentreRegistered', data: {}, schemaVersion: 3 })).toThrow(EventSchemaVersionError);
   });
+
+  it('a location without a comma is all city; a missing location gives empty strings; procedures as text become a number', () => {
+    expect(upcastEvent({ type: 'CentreRegistered', data: { ...v1, location: '  Memphis  ' }, schemaVersion: 1 }).data).toMatchObject({ city: 'Memphis', country: '' });
+    const { location: _l, procedures: _p, ...bare } = v1;
+    const data = upcastEvent({ type: 'CentreRegistered', data: bare, schemaVersion: 1 }).data as Record<string, unknown>;
+    expect(data).toMatchObject({ city: '', country: '', proceduresPerYear: 0 });
+    expect(data).not.toHaveProperty('location');
+    expect(data).not.toHaveProperty('procedures');
+    expect(upcastEvent({ type: 'CentreRegistered', data: { ...v1, location: ' Lyon ,  FR ', procedures: '310' }, schemaVersion: 1 }).data).toMatchObject({ city: 'Lyon', country: 'FR', proceduresPerYear: 310 });
+  });
+
+  it('an unversioned event is version 1 (written before versioning) and is upcast', () => {
+    expect(upcastEvent({ type: 'CentreRegistered', data: v1 }).data).toMatchObject({ city: 'Strasbourg', country: 'FR' });
+  });
+
+  it('a version with no upcaster on the way is an error naming the type and version', () => {
+    expect(() => upcastEvent({ type: 'CentreRegistered', data: v1, schemaVersion: 0 })).toThrow('No upcaster for CentreRegistered from v0.');
+    expect(() => upcastEvent({ type: 'CentreRegistered', data: {}, schemaVersion: 3 })).toThrow('CentreRegistered v3 is newer than this engine understands (v2).');
+    const error = new EventSchemaVersionError('x');
+    expect(error).toBeInstanceOf(EventSchemaVersionError);
+    expect(error.name).toBe('EventSchemaVersionError');
+  });
 });

@@ -1,7 +1,8 @@
 import type { RecordedEvent } from '../../../event-store/src/event-store.port';
 import { copyLine } from '../framework/copy-text';
 import { actorOf, occurredAt, recordedAt } from '../framework/event-view';
-import { centreIdOf } from '../centre-status/centre-status.evolve';
+import { upcastEvent } from '../../../domain/src/upcasting/upcasters';
+import { centreIdOf } from '../framework/centre-fold';
 import { summarise } from './centre-history.summary';
 
 export interface CentreHistoryRow {
@@ -27,8 +28,14 @@ export function historyRow(e: RecordedEvent): CentreHistoryRow | undefined {
   const actor = actorOf(e);
   return {
     centreId, revision: e.revision, position: e.position.toString(), eventId: e.id, type: e.type,
-    summary: summarise(e), actorId: actor.id, actorRole: actor.role, occurredAt: occurredAt(e), recordedAt: recordedAt(e),
+    summary: summarise(readStored(e)), actorId: actor.id, actorRole: actor.role, occurredAt: occurredAt(e), recordedAt: recordedAt(e),
   };
+}
+
+/** The event in its current shape, upcast like the command path reads it (v1 registrations name their city). */
+function readStored(e: RecordedEvent): { type: string; data: unknown } {
+  const v = (e.metadata as { schemaVersion?: unknown } | null)?.schemaVersion;
+  return upcastEvent({ type: e.type, data: e.data, schemaVersion: v === undefined ? undefined : Number(v) });
 }
 
 /** The batch as COPY text, in HISTORY_COLUMNS order. */

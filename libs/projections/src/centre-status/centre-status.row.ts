@@ -1,12 +1,14 @@
 import type { ApplicationKind, FindingGrade } from '../../../domain/src/centre/centre.events';
 
 /**
- * Where a centre stands. While an award is held (accredited, excellence, suspended) process steps
- * such as a re-certification audit do not change it: they show in the current-audit fields.
+ * Where a centre stands: the domain's status (centre.state.ts) under snake_case names, with
+ * `enrolment_lapsed` for a registered centre whose enrolment lapsed. A refusal returns the centre to
+ * where it stood before it applied. While an award is held, a re-certification audit shows in the
+ * current-audit fields, not in the status.
  */
 export type CentreStanding =
   | 'registered' | 'enrolled' | 'enrolment_lapsed'
-  | 'application_submitted' | 'under_audit' | 'audit_passed' | 'audit_failed' | 'refused'
+  | 'application_submitted' | 'under_audit' | 'audit_passed' | 'audit_failed'
   | 'accredited' | 'excellence' | 'suspended'
   | 'withdrawn' | 'relinquished' | 'expired';
 
@@ -46,12 +48,6 @@ export interface CentreStatusRow {
   /** Stream revision and global position of the last event folded in. */
   revision: number;
   lastPosition: string;
-}
-
-export const AWARD_STANDINGS: readonly CentreStanding[] = ['accredited', 'excellence', 'suspended'];
-
-export function holdsAward(row: Pick<CentreStatusRow, 'status'>): boolean {
-  return AWARD_STANDINGS.includes(row.status);
 }
 
 export function countFindings(open: Record<string, FindingGrade>): Record<FindingGrade, number> {

@@ -1,6 +1,7 @@
-import type { CentreEvent } from '../../../domain/src/centre/centre.events';
+import { type CertificateStanding, certificatesOf, standingOf } from '../../../domain/src/centre/centre.standing';
+import type { CentreState, KnownCentre } from '../../../domain/src/centre/centre.state';
 import type { RecordedEvent } from '../../../event-store/src/event-store.port';
-import { centreIdOf } from '../centre-status/centre-status.evolve';
+import { centreEventOf, foldRecorded, unregistered } from '../framework/centre-fold';
 
 /** What the public may know about a centre's standing. Audits, findings and refusals are not public. */
 export type PublicStatus = 'enrolled' | 'enrolment_lapsed' | 'accredited' | 'excellence' | 'suspended' | 'withdrawn' | 'expired' | 'relinquished';
@@ -27,59 +28,62 @@ export interface CertificateRow {
   seal: PublicSeal;
   validFrom: string;
   validUntil: string;
+  /** validFrom of the centre's next certificate: superseded from then on, not before. */
+  supersededFrom: string | null;
+  /** The award's standing apart from dates, from the domain's fold (see certificateVerdict). */
+  standing: CertificateStanding;
 }
 
-const AWARDED: ReadonlySet<PublicStatus | null> = new Set(['accredited', 'excellence', 'suspended']);
+const AWARD_STATUS: Partial<Record<KnownCentre['status'], PublicStatus>> = {
+  Accredited: 'accredited', CentreOfExcellence: 'excellence', Suspended: 'suspended',
+  Expired: 'expired', Withdrawn: 'withdrawn', Relinquished: 'relinquished',
+};
 
-/** Pure fold of one centre event into the public row; the certificate (if issued) goes to `certs`. */
-export function evolveRegistry(row: RegistryRow | undefined, e: RecordedEvent, certs?: CertificateRow[]): RegistryRow | undefined {
-  const ev = e as unknown as CentreEvent;
-  if (ev.type === 'CentreRegistered') {
-    const d = ev.data;
-    return { centreId: d.centreId, name: d.name, country: d.country, city: d.city, listed: false, seal: null, status: null, validFrom: null, validUntil: null, certificateNumber: null };
-  }
-  if (!row) return undefined;
-  switch (ev.type) {
-    case 'CentreEnrolled':
-    case 'EnrolmentRenewed':
-      if (row.status === null || row.status === 'enrolment_lapsed') return { ...row, listed: true, status: 'enrolled', seal: row.seal ?? 'enrolled_centre' };
-      return row.listed ? row : { ...row, listed: true };
-    case 'EnrolmentLapsed':
-      return row.status === 'enrolled' ? { ...row, status: 'enrolment_lapsed' } : row;
-    case 'AccreditationGranted':
-    case 'ExcellenceSealAwarded': {
-      const seal: PublicSeal = ev.type === 'AccreditationGranted' ? 'accredited_centre' : 'centre_of_excellence';
-      certs?.push({ certificateNumber: ev.data.certificateNumber, centreId: row.centreId, seal, validFrom: ev.data.validFrom, validUntil: ev.data.validUntil });
-      return {
-        ...row, listed: true, seal, status: ev.type === 'AccreditationGranted' ? 'accredited' : 'excellence',
-        validFrom: ev.data.validFrom, validUntil: ev.data.validUntil, certificateNumber: ev.data.certificateNumber,
-      };
-    }
-    case 'AccreditationSuspended': return AWARDED.has(row.status) ? { ...row, status: 'suspended' } : row;
-    case 'AccreditationReinstated':
-      return row.status === 'suspended' ? { ...row, status: row.seal === 'centre_of_excellence' ? 'excellence' : 'accredited' } : row;
-    case 'AccreditationWithdrawn': return { ...row, status: 'withdrawn' };
-    case 'AccreditationRelinquished': return { ...row, status: 'relinquished' };
-    case 'AccreditationExpired': return { ...row, status: 'expired' };
-    default: return row;
-  }
+const sealOfKind = (kind: 'accreditation' | 'excellence'): PublicSeal => (kind === 'excellence' ? 'centre_of_excellence' : 'accredited_centre');
+
+/** The public row: a mapping of the domain state. Process steps (audits, refusals) show as the enrolment. */
+export function registryRowOf(state: KnownCentre): RegistryRow {
+  const s = standingOf(state);
+  const status = AWARD_STATUS[state.status] ?? (s.enrolment === 'active' ? 'enrolled' : s.enrolment === 'lapsed' ? 'enrolment_lapsed' : null);
+  const p = state.profile;
+  return {
+    centreId: state.centreId, name: p.name, country: p.country, city: p.city, listed: status !== null,
+    seal: s.award ? sealOfKind(s.award.kind) : s.enrolment ? 'enrolled_centre' : null,
+    status, validFrom: s.award?.validFrom ?? null, validUntil: s.award?.validUntil ?? null, certificateNumber: s.award?.certificateNumber ?? null,
+  };
 }
 
-export const REGISTRY_EVENT_TYPES = [
-  'CentreRegistered', 'CentreEnrolled', 'EnrolmentRenewed', 'EnrolmentLapsed', 'AccreditationGranted', 'ExcellenceSealAwarded',
-  'AccreditationSuspended', 'AccreditationReinstated', 'AccreditationWithdrawn', 'AccreditationRelinquished', 'AccreditationExpired',
-] as const satisfies readonly CentreEvent['type'][];
+/** The current cycle's certificates as the domain sees them; earlier cycles' rows keep their last standing. */
+export function certificateRowsOf(state: KnownCentre): CertificateRow[] {
+  return certificatesOf(state).map((c) => ({
+    certificateNumber: c.certificateNumber, centreId: state.centreId, seal: sealOfKind(c.kind),
+    validFrom: c.validFrom, validUntil: c.validUntil, supersededFrom: c.supersededFrom, standing: c.standing,
+  }));
+}
 
-export function foldRegistry(existing: ReadonlyMap<string, RegistryRow>, events: readonly RecordedEvent[]): { rows: Map<string, RegistryRow>; certificates: CertificateRow[] } {
-  const rows = new Map<string, RegistryRow>();
+/**
+ * Folds a batch into the domain states of the centres it touches (`states`, updated in place) and
+ * returns the registry rows and certificate rows of every centre that changed.
+ */
+export function foldRegistry(states: Map<string, CentreState>, events: readonly RecordedEvent[]): { rows: Map<string, RegistryRow>; certificates: CertificateRow[] } {
+  const touched = new Set<string>();
   const certificates: CertificateRow[] = [];
   for (const e of events) {
-    if (!e.streamId.startsWith('centre-')) continue;
-    const id = centreIdOf(e);
+    const id = centreEventOf(e);
     if (id === undefined) continue;
-    const prev = rows.get(id) ?? existing.get(id);
-    const next = evolveRegistry(prev, e, certificates);
-    if (next && next !== prev) rows.set(id, next);
+    const before = states.get(id) ?? unregistered();
+    const state = foldRecorded(before, e);
+    if (state.status === 'Unregistered') continue;
+    // A new cycle drops the old terms from the state: write their certificates as the old cycle left them.
+    if (before.status !== 'Unregistered' && before.cycle !== state.cycle) certificates.push(...certificateRowsOf(before));
+    states.set(id, state);
+    touched.add(id);
+  }
+  const rows = new Map<string, RegistryRow>();
+  for (const id of touched) {
+    const state = states.get(id) as KnownCentre;
+    rows.set(id, registryRowOf(state));
+    certificates.push(...certificateRowsOf(state));
   }
   return { rows, certificates };
 }

@@ -1,19 +1,28 @@
+import type { CentreState } from '../../../domain/src/centre/centre.state';
+import { centreEventOf, centreStateSchema, loadCentreStates, saveCentreStates } from '../framework/centre-fold';
+import { CENTRE_EVENT_TYPES } from '../framework/event-types';
 import type { Projection } from '../framework/projection';
-import { centreIdOf } from '../centre-status/centre-status.evolve';
-import { foldRegistry, REGISTRY_EVENT_TYPES } from './public-registry.evolve';
-import { loadRegistryRows, registryIndexes, registrySchema, writeRegistry } from './public-registry.sql';
+import { foldRegistry } from './public-registry.evolve';
+import { registryIndexes, registrySchema, writeRegistry } from './public-registry.sql';
 
-export const publicRegistryProjection: Projection<'registry' | 'certificates'> = {
+/**
+ * Every centre event: rows are mapped from the domain's fold, which needs them all (an upheld
+ * appeal, a new cycle...). The domain state per centre lives in a private table beside the public ones.
+ * v2: certificates carry supersededFrom and standing; v1 re-derived the lifecycle.
+ */
+export const publicRegistryProjection: Projection<'registry' | 'certificates' | 'states'> = {
   name: 'public_registry',
-  version: 1,
-  eventTypes: REGISTRY_EVENT_TYPES,
-  tables: { registry: 'rm_public_registry', certificates: 'rm_public_certificates' },
-  schema: registrySchema,
+  version: 2,
+  eventTypes: CENTRE_EVENT_TYPES,
+  tables: { registry: 'rm_public_registry', certificates: 'rm_public_certificates', states: 'rm_public_registry_state' },
+  schema: (t) => [...registrySchema(t), centreStateSchema(t.states)],
   indexes: registryIndexes,
   async apply(events, tx, t) {
     const ids = new Set<string>();
-    for (const e of events) { const id = centreIdOf(e); if (id !== undefined) ids.add(id); }
-    const { rows, certificates } = foldRegistry(await loadRegistryRows(tx, t, [...ids]), events);
+    for (const e of events) { const id = centreEventOf(e); if (id !== undefined) ids.add(id); }
+    const states = new Map<string, CentreState>(await loadCentreStates(tx, t.states, [...ids]));
+    const { rows, certificates } = foldRegistry(states, events);
     await writeRegistry(tx, t, rows.values(), certificates);
+    await saveCentreStates(tx, t.states, new Map([...rows.keys()].map((id) => [id, states.get(id)!])));
   },
 };

@@ -1,3 +1,4 @@
+import { type CertificateVerdict, certificateVerdict } from '../../../domain/src/centre/centre.standing';
 import { clampLimit, clampOffset, type Checkpointed, type Page } from '../framework/checkpointed';
 import { freshness } from '../framework/freshness';
 import { checkpointName, type Queryable, tableNames } from '../framework/projection';
@@ -45,8 +46,11 @@ export async function listRegistry(
 
 export interface CertificateVerification {
   certificateNumber: string;
-  /** valid: the centre's current certificate and its award stands; otherwise why not. */
-  verdict: 'valid' | 'superseded' | PublicStatus;
+  /**
+   * The domain's certificateVerdict at the moment asked: valid, not_yet_valid (before its validFrom),
+   * superseded (from the next certificate's validFrom on), expired, suspended, withdrawn, relinquished.
+   */
+  verdict: CertificateVerdict;
   seal: PublicSeal;
   validFrom: string;
   validUntil: string;
@@ -57,16 +61,17 @@ export interface CertificateVerification {
 export async function verifyCertificate(db: Queryable, certificateNumber: string, now: Date = new Date()): Promise<Checkpointed<CertificateVerification | null>> {
   const checkpoint = await freshness(db, PUBLIC_REGISTRY_CHECKPOINT);
   const r = await db.query(
-    `SELECT c.certificate_number AS cert, c.seal AS cert_seal, c.valid_from AS cert_from, c.valid_until AS cert_until, r.*
+    `SELECT c.certificate_number AS cert, c.seal AS cert_seal, c.valid_from AS cert_from, c.valid_until AS cert_until,
+            c.superseded_from AS cert_superseded_from, c.standing AS cert_standing, r.*
        FROM ${REGISTRY_TABLES.certificates} c JOIN ${REGISTRY_TABLES.registry} r USING (centre_id)
       WHERE c.certificate_number = $1`, [certificateNumber]);
   const x = r.rows[0];
   if (!x) return { data: null, checkpoint };
   const centre = toEntry(x);
-  let verdict: CertificateVerification['verdict'];
-  if (x.certificate_number !== x.cert) verdict = 'superseded';
-  else if ((centre.status === 'accredited' || centre.status === 'excellence') && x.cert_until.getTime() <= now.getTime()) verdict = 'expired';
-  else verdict = centre.status === 'accredited' || centre.status === 'excellence' ? 'valid' : centre.status;
+  const verdict = certificateVerdict({
+    validFrom: x.cert_from.toISOString(), validUntil: x.cert_until.toISOString(),
+    supersededFrom: x.cert_superseded_from ? x.cert_superseded_from.toISOString() : null, standing: x.cert_standing,
+  }, now.toISOString());
   return {
     data: { certificateNumber: x.cert, verdict, seal: x.cert_seal, validFrom: x.cert_from.toISOString(), validUntil: x.cert_until.toISOString(), centre },
     checkpoint,

@@ -1,6 +1,6 @@
-import { toIso } from '../framework/event-view';
 import type { ProjectionTx, TableNames } from '../framework/projection';
 import type { CertificateRow, RegistryRow } from './public-registry.evolve';
+
 
 export type RegistryTables = TableNames<'registry' | 'certificates'>;
 
@@ -23,7 +23,9 @@ export const registrySchema = (t: RegistryTables): string[] => [
     centre_id text NOT NULL,
     seal text NOT NULL,
     valid_from timestamptz NOT NULL,
-    valid_until timestamptz NOT NULL
+    valid_until timestamptz NOT NULL,
+    superseded_from timestamptz,
+    standing text NOT NULL
   )`,
 ];
 
@@ -31,19 +33,6 @@ export const registryIndexes = (t: RegistryTables): string[] => [
   `CREATE INDEX IF NOT EXISTS ${t.registry}_list_idx ON ${t.registry} (country, lower(name)) WHERE listed`,
   `CREATE INDEX IF NOT EXISTS ${t.registry}_name_idx ON ${t.registry} (lower(name)) WHERE listed`,
 ];
-
-export async function loadRegistryRows(tx: ProjectionTx, t: RegistryTables, ids: string[]): Promise<Map<string, RegistryRow>> {
-  const out = new Map<string, RegistryRow>();
-  if (!ids.length) return out;
-  const r = await tx.query(`SELECT * FROM ${t.registry} WHERE centre_id = ANY($1::text[])`, [ids]);
-  for (const x of r.rows) {
-    out.set(x.centre_id, {
-      centreId: x.centre_id, name: x.name, country: x.country, city: x.city, listed: x.listed, seal: x.seal, status: x.status,
-      validFrom: toIso(x.valid_from), validUntil: toIso(x.valid_until), certificateNumber: x.certificate_number,
-    });
-  }
-  return out;
-}
 
 export async function writeRegistry(tx: ProjectionTx, t: RegistryTables, rows: Iterable<RegistryRow>, certs: CertificateRow[]): Promise<void> {
   const recs = [...rows].map((r) => ({
@@ -61,11 +50,15 @@ export async function writeRegistry(tx: ProjectionTx, t: RegistryTables, rows: I
   if (certs.length) {
     // One row per certificate number even if a batch re-issues one: ON CONFLICT cannot touch a row twice.
     const unique = [...new Map(certs.map((x) => [x.certificateNumber, x])).values()];
-    const c = unique.map((x) => ({ certificate_number: x.certificateNumber, centre_id: x.centreId, seal: x.seal, valid_from: x.validFrom, valid_until: x.validUntil }));
+    const c = unique.map((x) => ({
+      certificate_number: x.certificateNumber, centre_id: x.centreId, seal: x.seal, valid_from: x.validFrom, valid_until: x.validUntil,
+      superseded_from: x.supersededFrom, standing: x.standing,
+    }));
     await tx.query(
       `INSERT INTO ${t.certificates} SELECT * FROM json_populate_recordset(NULL::${t.certificates}, $1::json)
        ON CONFLICT (certificate_number) DO UPDATE SET centre_id = EXCLUDED.centre_id, seal = EXCLUDED.seal,
-         valid_from = EXCLUDED.valid_from, valid_until = EXCLUDED.valid_until`,
+         valid_from = EXCLUDED.valid_from, valid_until = EXCLUDED.valid_until, superseded_from = EXCLUDED.superseded_from,
+         standing = EXCLUDED.standing`,
       [JSON.stringify(c)]);
   }
 }

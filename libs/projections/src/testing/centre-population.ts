@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditorEvent } from '../../../domain/src/auditor/auditor.events';
 import type { CentreEvent } from '../../../domain/src/centre/centre.events';
+import { currentSchemaVersion } from '../../../domain/src/upcasting/upcasters';
 import type { EventToAppend, RecordedEvent } from '../../../event-store/src/event-store.port';
 
 /**
@@ -55,9 +56,9 @@ export function generatePopulation(opts: PopulationOptions): GeneratedStream[] {
   const base = Date.UTC(2019, 0, 1);
   const day = 86_400_000;
   const iso = (t: number) => new Date(t).toISOString();
-  const meta = (t: number, actorId: string, role: string) => ({
+  const meta = (t: number, actorId: string, role: string, type?: string) => ({
     actor: { id: actorId, role }, occurredAt: iso(t), recordedAt: iso(t), correlationId: uuid(), causationId: uuid(),
-    commandId: uuid(), schemeVersion: '2024.1', schemaVersion: 1,
+    commandId: uuid(), schemeVersion: '2024.1', schemaVersion: type ? currentSchemaVersion(type) : 1,
   });
 
   const auditorEvents = new Map<string, EventToAppend[]>();
@@ -73,7 +74,7 @@ export function generatePopulation(opts: PopulationOptions): GeneratedStream[] {
     const events: EventToAppend[] = [];
     let t = base + Math.floor(rnd() * 365) * day;
     const push = (ev: CentreEvent, actorId: string, role: string) => {
-      events.push({ id: uuid(), type: ev.type, data: ev.data, metadata: meta(t, actorId, role) });
+      events.push({ id: uuid(), type: ev.type, data: ev.data, metadata: meta(t, actorId, role, ev.type) });
       t += Math.floor(rnd() * 5 + 1) * 3_600_000;
     };
     push({ type: 'CentreRegistered', data: { centreId, name: `Centre ${c} ${pick(['Hospital', 'Clinic', 'Institute'])}`, country, city: pick(cities), institution: `Institution ${c}`, proceduresPerYear: 150 + Math.floor(rnd() * 400), representativeId: `p-${c}-r`, contactId: `p-${c}-c`, substituteId: `p-${c}-s`, registeredAt: iso(t), registeredBy: 'office-1' } }, 'office-1', 'office');

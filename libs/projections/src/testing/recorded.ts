@@ -1,5 +1,6 @@
 import type { AuditorEvent } from '../../../domain/src/auditor/auditor.events';
 import type { CentreEvent } from '../../../domain/src/centre/centre.events';
+import { currentSchemaVersion } from '../../../domain/src/upcasting/upcasters';
 import type { RecordedEvent } from '../../../event-store/src/event-store.port';
 
 /** Builds recorded events for pure projection specs: positions and revisions follow call order. */
@@ -14,7 +15,7 @@ export function recorder(start = 1n) {
     revisions.set(streamId, revision + 1);
     return {
       streamId, revision, position: position++, id: `${streamId}-${revision}`, type: event.type, data: event.data,
-      metadata: { actor, occurredAt: at, recordedAt: at }, recordedAt: new Date(at),
+      metadata: { actor, occurredAt: at, recordedAt: at, schemaVersion: currentSchemaVersion(event.type) }, recordedAt: new Date(at),
     };
   };
 }
