@@ -127,7 +127,7 @@ describe('faults (e2e, real processes)', () => {
     }, 60_000);
     expect(api.alive()).toBe(true); // never exited
     expect(postmasterPid(dir)).not.toBe(victim); // started again by the supervisor, on the same folder
-    expect(api.output()).toMatch(/"message":"postgres exited".*"signal":"SIGKILL"/);
+    expect(api.output()).toMatch(/"signal":"SIGKILL".*"message":"postgres exited"/);
     expect(api.output()).toContain('"message":"postgres restarted"');
     const down = readiness.filter((r) => r.status === 503);
     expect(down.length).toBeGreaterThan(0);

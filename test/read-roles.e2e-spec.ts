@@ -80,7 +80,7 @@ describe('who may read what, over HTTP', () => {
   });
 
   const ids = { id: appointedCentre, number: 'IASIOS-2020-00000000' };
-  const get = (row: ReadRow, token: string | undefined, path = fillPath(row.path, ids)) => api.http.get(path, { token });
+  const get = (row: ReadRow, token: string | undefined, path = fillPath(row.path, ids)) => api.http.request(row.method, path, { token });
 
   it('answers 403 to every role the table does not allow, on every read route, and lets the allowed ones through', async () => {
     const outcomes: string[] = [];

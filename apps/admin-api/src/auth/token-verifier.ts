@@ -20,14 +20,28 @@ export class TokenVerifier {
   private static readonly CACHE_SIZE = 2000;
   private static readonly CACHE_MS = 60_000;
 
-  constructor(private readonly options: { secret?: string; jwksUrl?: string; issuer?: string; audience?: string; maxLifetimeSeconds?: number }) {
+  constructor(
+    private readonly options: {
+      secret?: string;
+      jwksUrl?: string;
+      issuer?: string;
+      audience?: string;
+      maxLifetimeSeconds?: number;
+      /** The clock tokens are checked against (epoch ms); the system clock unless a test moves it. */
+      now?: () => number;
+    },
+  ) {
     if (options.jwksUrl) this.key = createRemoteJWKSet(new URL(options.jwksUrl));
     else if (options.secret) this.key = new TextEncoder().encode(options.secret);
     else throw new Error('TokenVerifier needs a secret or a JWKS URL');
   }
 
+  private now(): number {
+    return this.options.now ? this.options.now() : Date.now();
+  }
+
   async verify(token: string): Promise<AuthenticatedActor> {
-    const now = Date.now();
+    const now = this.now();
     const hit = this.verified.get(token);
     if (hit && hit.until > now) return hit.actor;
     const { actor, expiresAt } = await this.verifyFresh(token);
@@ -39,7 +53,7 @@ export class TokenVerifier {
   private async verifyFresh(token: string): Promise<{ actor: AuthenticatedActor; expiresAt?: number }> {
     let payload: JWTPayload;
     try {
-      const verifyOptions = { issuer: this.options.issuer, audience: this.options.audience, requiredClaims: ['exp'], ...(this.options.jwksUrl ? {} : { algorithms: ['HS256'] }) };
+      const verifyOptions = { issuer: this.options.issuer, audience: this.options.audience, requiredClaims: ['exp'], currentDate: new Date(this.now()), ...(this.options.jwksUrl ? {} : { algorithms: ['HS256'] }) };
       ({ payload } = typeof this.key === 'function' ? await jwtVerify(token, this.key, verifyOptions) : await jwtVerify(token, this.key, verifyOptions));
     } catch (error) {
       throw new InvalidToken(`invalid token: ${(error as Error).message}`);
@@ -61,7 +75,7 @@ export class TokenVerifier {
   private checkLifetime(payload: JWTPayload): void {
     const max = this.options.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
     const exp = payload.exp as number;
-    const now = Math.floor(Date.now() / 1000);
+    const now = Math.floor(this.now() / 1000);
     const issued = typeof payload.iat === 'number' ? Math.min(payload.iat, now) : now;
     if (exp - issued > max + 60) throw new InvalidToken(`invalid token: its lifetime exceeds the ${max} s this server accepts (MAX_TOKEN_LIFETIME_S)`);
   }

@@ -15,11 +15,19 @@ export const DEAD_LETTERS_DDL = `CREATE TABLE IF NOT EXISTS projection_dead_lett
   PRIMARY KEY (projection, position)
 )`;
 
-/** Failures that say nothing about the event (connection lost, serialisation, shutdown, timeout): the batch is retried, never set aside. */
-function isTransient(error: unknown): boolean {
+/**
+ * Whether a failure is the event's own doing, so the event may be set aside: an error thrown while
+ * reading its data, or PostgreSQL refusing its values (data exception, not-null or check violation). Anything else says
+ * nothing about the event — connection lost, serialisation, shutdown, timeout, or a duplicate key or
+ * missing reference from a store inconsistency — and fails the batch, so the worker retries with
+ * back-off and readiness names it instead of silently skipping events.
+ */
+function isEventsFault(error: unknown): boolean {
   const code = (error as { code?: unknown })?.code;
-  if (typeof code === 'string' && /^(08|40|53|57|58)/.test(code)) return true;
-  return /Connection terminated|ECONNRESET|ECONNREFUSED|Client has encountered a connection error/.test(String((error as Error)?.message));
+  // 22: data exception; 23502 / 23514: a value missing or out of bounds (not-null, check). A
+  // duplicate key or a missing referenced row (23505, 23503) is the store's inconsistency instead.
+  if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code.startsWith('22') || code === '23502' || code === '23514';
+  return !/Connection terminated|ECONNRESET|ECONNREFUSED|Client has encountered a connection error/.test(String((error as Error)?.message));
 }
 
 /**
@@ -41,7 +49,7 @@ export async function applyOrDeadLetter(
     await tx.query('RELEASE SAVEPOINT projection_batch');
     return [];
   } catch (error) {
-    if (isTransient(error)) throw error;
+    if (!isEventsFault(error)) throw error;
     await tx.query('ROLLBACK TO SAVEPOINT projection_batch');
   }
   const dead: RecordedEvent[] = [];
@@ -51,7 +59,7 @@ export async function applyOrDeadLetter(
       await apply([event]);
       await tx.query('RELEASE SAVEPOINT projection_event');
     } catch (error) {
-      if (isTransient(error)) throw error;
+      if (!isEventsFault(error)) throw error;
       await tx.query('ROLLBACK TO SAVEPOINT projection_event');
       await tx.query(
         `INSERT INTO projection_dead_letters (projection, position, stream_id, revision, event_id, type, error)
