@@ -2,7 +2,6 @@ import { Agent, request } from 'node:http';
 
 export interface JsonResponse {
   status: number;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   body: any;
 }
 
