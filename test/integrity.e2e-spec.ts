@@ -257,6 +257,22 @@ describe('tampering with the stored trail (e2e)', () => {
     for (const format of ['json', 'html', 'csv']) {
       expect((await api.http.get(`/centres/t-empty/audit-trail?format=${format}`, { token: cast.compliance })).status).toBe(200);
     }
+    // Nothing is added to a record found broken.
+    const write = await api.http.post('/centres/t-empty/procedure-volume', { token: cast.office, body: { proceduresPerYear: 200 } });
+    expect(write.status).toBe(409);
+  });
+
+  it('metadata replaced by null, or data by a string: broken at that revision, every format still answers', async () => {
+    await signedCentre('t-null');
+    await sql(`UPDATE events SET metadata = 'null'::jsonb WHERE stream_id = $1 AND revision = 1`, [stream('t-null')]);
+    await sql(`UPDATE events SET data = '"gone"'::jsonb WHERE stream_id = $1 AND revision = 2`, [stream('t-null')]);
+    await expectBroken('t-null', 1, 'link_edited');
+    for (const format of ['json', 'html', 'csv']) {
+      expect((await api.http.get(`/centres/t-null/audit-trail?format=${format}`, { token: cast.compliance })).status).toBe(200);
+    }
+    const write = await api.http.post('/centres/t-null/procedure-volume', { token: cast.office, body: { proceduresPerYear: 200 } });
+    expect(write.status).toBe(409);
+    expect(write.body.rule).toBe('StreamIntegrityBroken');
   });
 
   it('a break found makes /health/ready answer 503 and name the broken streams', async () => {

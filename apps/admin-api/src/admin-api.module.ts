@@ -34,6 +34,7 @@ export class AdminApiModule {
             createDeciderRunner(deps.store, deps.clock, deps.ids, deps.config.commandRetries, deps.config.streamCacheSize, {
               sealKey: deps.ledger?.sealKey,
               anchoredHead: deps.ledger && ((streamId) => deps.ledger!.anchoredHead(streamId)),
+              knownBreak: deps.ledger && ((streamId) => deps.ledger!.knownBreak(streamId)),
             }),
         },
         {

@@ -1,7 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AggregateNotFound, DomainRuleBroken } from '@accreditation/domain';
-import { ConcurrencyConflict, EvidenceUnavailable, IdempotencyKeyReused, PreconditionFailed, StreamTruncated } from '@accreditation/application';
+import { ConcurrencyConflict, EvidenceUnavailable, IdempotencyKeyReused, PreconditionFailed, StreamIntegrityBroken, StreamTruncated, StreamUnreadable } from '@accreditation/application';
 import {
   EventStoreAccessDeniedError,
   EventStoreUnavailableError,
@@ -67,6 +67,8 @@ export class ErrorResponsesFilter implements ExceptionFilter {
     if (exception instanceof PreconditionFailed) return make(412, exception.message);
     if (exception instanceof StreamTruncated) return make(409, exception.message, { rule: 'StreamTruncated' });
     if (exception instanceof EvidenceUnavailable) return make(409, exception.message);
+    if (exception instanceof StreamUnreadable) return make(409, exception.message, { rule: 'StreamUnreadable' });
+    if (exception instanceof StreamIntegrityBroken) return make(409, exception.message, { rule: 'StreamIntegrityBroken' });
     if (exception instanceof ConcurrencyConflict || exception instanceof WrongExpectedRevisionError) return make(409, exception.message);
     if (exception instanceof EventTooLargeError) return make(413, exception.message);
     if (exception instanceof InvalidEventError || exception instanceof InvalidStreamNameError) {

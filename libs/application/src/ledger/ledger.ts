@@ -163,6 +163,11 @@ export class Ledger {
     });
   }
 
+  /** The first break known in a stream (found by the fold or reported by a verification). */
+  knownBreak(streamId: string): BrokenLink | undefined {
+    return this.folder.broken.get(streamId) ?? this.reported.get(streamId);
+  }
+
   /** A break found elsewhere (a per-stream verification, a replay that could not read an event). */
   report(streamId: string, link: BrokenLink): void {
     if (!this.folder.broken.has(streamId) && !this.reported.has(streamId)) this.reported.set(streamId, link);

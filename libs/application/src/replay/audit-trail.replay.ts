@@ -87,6 +87,7 @@ export class AuditTrailReplay {
     let data = event.data as Record<string, unknown>;
     let unreadable: string | undefined;
     try {
+      if (event.metadata === null || typeof event.metadata !== 'object') throw new Error('the metadata is not an object');
       data = this.read(event).data as Record<string, unknown>;
       checkTimestamps(event.metadata);
     } catch (error) {
@@ -179,7 +180,7 @@ function pointInTime(point: TrailPoint): PointInTime | undefined {
 }
 
 function toEntry(event: RecordedEvent, data: Record<string, unknown>): TrailEntry {
-  const m = event.metadata as Record<string, unknown> & { actor?: { id?: string; role?: string } };
+  const m = (event.metadata ?? {}) as Record<string, unknown> & { actor?: { id?: string; role?: string } };
   return {
     revision: event.revision,
     position: event.position.toString(),

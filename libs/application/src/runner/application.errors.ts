@@ -44,3 +44,19 @@ export class EvidenceUnavailable extends Error {
     this.name = 'EvidenceUnavailable';
   }
 }
+
+/** A stored event of the stream does not read any more (altered outside the engine): writes are refused (HTTP 409) until it is restored. */
+export class StreamUnreadable extends Error {
+  constructor(readonly streamId: string, reason: string) {
+    super(`${streamId} holds an event that no longer reads (${reason}); verify the stream: writes are refused until it is restored`);
+    this.name = 'StreamUnreadable';
+  }
+}
+
+/** Verification found the stream broken (altered outside the engine): nothing is added to it until it is restored (HTTP 409). */
+export class StreamIntegrityBroken extends Error {
+  constructor(readonly streamId: string, readonly revision: number, readonly reason: string) {
+    super(`${streamId} is broken at revision ${revision} (${reason}): writes are refused until the record is restored and verifies`);
+    this.name = 'StreamIntegrityBroken';
+  }
+}

@@ -15,7 +15,7 @@ export function createDeciderRunner(
   ids: IdSource,
   maxRetries: number,
   cachedStreams = 10_000,
-  integrity: Pick<DeciderRunnerOptions, 'sealKey' | 'anchoredHead'> = {},
+  integrity: Pick<DeciderRunnerOptions, 'sealKey' | 'anchoredHead' | 'knownBreak'> = {},
 ): DeciderRunner {
   return new DeciderRunner(store, clock, ids, readStoredEvent, {
     ...integrity,

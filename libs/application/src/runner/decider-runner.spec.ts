@@ -2,7 +2,8 @@ import { type CentreCommand, centreStreamId } from '@accreditation/domain';
 import { InMemoryEventStore, type EventStore, verifyChain } from '@accreditation/event-store';
 import { AdjustableClock } from '../ports/clock';
 import { createDeciderRunner } from './create-decider-runner';
-import { ConcurrencyConflict, IdempotencyKeyReused, PreconditionFailed } from './application.errors';
+import { ConcurrencyConflict, IdempotencyKeyReused, PreconditionFailed, StreamIntegrityBroken, StreamUnreadable } from './application.errors';
+import { DeciderRunner } from './decider-runner';
 import type { CommandRequest } from './command-request';
 import { centreDecider, currentSchemaVersion } from '@accreditation/domain';
 
@@ -141,5 +142,24 @@ describe('DeciderRunner', () => {
       const again = await runnerOn(store).run(centreDecider, 'centre-c1', req(register, { idempotencyKey: 'k-2' }));
       expect(again).toEqual({ ...first, replayed: true });
     });
+  });
+
+  it('refuses to write to a stream holding an event that no longer reads, or one found broken (never a crash)', async () => {
+    await runnerOn(store).run(centreDecider, centreStreamId('c1'), req(register));
+    const unreadable = new DeciderRunner(store, clock, ids, () => { throw new Error('InvalidDate'); }, { maxRetries: 1, currentSchemeVersion: 'x', schemaVersionOf: () => 1 });
+    const volume: CentreCommand = { type: 'UpdateProcedureVolume', data: { centreId: 'c1', proceduresPerYear: 200 } };
+    await expect(unreadable.run(centreDecider, centreStreamId('c1'), req(volume))).rejects.toBeInstanceOf(StreamUnreadable);
+    const guarded = createDeciderRunner(store, clock, ids, 1, 0, { knownBreak: () => ({ revision: 0, reason: 'content_edited' }) });
+    await expect(guarded.run(centreDecider, centreStreamId('c1'), req(volume))).rejects.toBeInstanceOf(StreamIntegrityBroken);
+    expect(await store.readStream('centre-c1')).toHaveLength(1);
+  });
+
+  it('seals every event with chain v2 and, given the key, the engine seal', async () => {
+    const key = new Uint8Array(32).fill(7);
+    await createDeciderRunner(store, clock, ids, 1, 0, { sealKey: key }).run(centreDecider, centreStreamId('c1'), req(register));
+    const [event] = await store.readStream('centre-c1');
+    expect(event.metadata).toMatchObject({ chain: 2, contentHash: expect.any(String), metadataHash: expect.any(String), seal: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(verifyChain([event], { streamId: 'centre-c1', sealKey: key })).toMatchObject({ intact: true });
+    expect(verifyChain([event], { streamId: 'centre-c1', sealKey: new Uint8Array(32) })).toMatchObject({ intact: false, brokenAt: { reason: 'forged_append' } });
   });
 });

@@ -11,7 +11,7 @@ import {
 } from '@accreditation/event-store/port';
 import type { Clock } from '../ports/clock';
 import { type IdSource, deterministicUuid } from '../ids/id-source';
-import { ConcurrencyConflict, IdempotencyKeyReused, PreconditionFailed, StreamTruncated } from './application.errors';
+import { ConcurrencyConflict, IdempotencyKeyReused, PreconditionFailed, StreamIntegrityBroken, StreamTruncated, StreamUnreadable } from './application.errors';
 import type { CommandOutcome, CommandRequest } from './command-request';
 import type { StoredEventReader } from './stream-folding';
 import { type StreamView, StreamViewCache, emptyView, extendView } from './stream-view';
@@ -34,6 +34,8 @@ export interface DeciderRunnerOptions {
   sealKey?: Uint8Array;
   /** The stream's head as last signed outside the database, to refuse writing over a truncation. */
   anchoredHead?: (streamId: string) => { revision: number } | undefined;
+  /** A break verification found in the stream: nothing is added to a broken record until it is restored. */
+  knownBreak?: (streamId: string) => { revision: number; reason: string } | undefined;
 }
 
 /**
@@ -69,6 +71,8 @@ export class DeciderRunner {
       const earlier = key ? view.commands.get(commandId) : undefined;
       if (key && earlier) return this.replayedOutcome(streamId, commandId, key, requestHash, earlier);
       const revision = view.revision;
+      const broken = this.options.knownBreak?.(streamId);
+      if (broken) throw new StreamIntegrityBroken(streamId, broken.revision, broken.reason);
       const anchored = this.options.anchoredHead?.(streamId);
       // A stream shorter than its signed head lost events outside the engine: writing now would
       // reuse a deleted revision and hide the loss. Refuse until it is restored.
@@ -161,7 +165,13 @@ export class DeciderRunner {
   private async currentView<S, E>(decider: RunnableDecider<unknown, E, S>, streamId: string): Promise<StreamView<S>> {
     const cached = this.cache.get<S>(streamId);
     const tail = await this.store.readStream(streamId, cached ? { fromRevision: cached.revision + 1 } : undefined);
-    const view = extendView(cached ?? emptyView(decider.initialState()), tail, decider.evolve, this.reader);
+    let view: StreamView<S>;
+    try {
+      view = extendView(cached ?? emptyView(decider.initialState()), tail, decider.evolve, this.reader);
+    } catch (error) {
+      // A stored event that no longer reads (altered outside the engine): refuse clearly, never a 500.
+      throw new StreamUnreadable(streamId, error instanceof Error ? error.message : String(error));
+    }
     this.cache.remember(streamId, view);
     return view;
   }

@@ -31,14 +31,14 @@ export function extendView<S, E>(
   const commands = new Map(view.commands);
   for (const event of events) {
     state = evolve(state, read(event) as E);
-    const commandId = event.metadata.commandId;
+    const commandId = event.metadata?.commandId;
     if (typeof commandId === 'string') {
       const seen = commands.get(commandId);
       commands.set(commandId, { requestHash: String(event.metadata.requestHash ?? ''), first: seen?.first ?? event.revision, last: event.revision });
     }
   }
   const last = events[events.length - 1];
-  return { revision: last.revision, state, lastHash: (last.metadata.hash as string) || GENESIS_HASH, commands };
+  return { revision: last.revision, state, lastHash: (last.metadata?.hash as string) || GENESIS_HASH, commands };
 }
 
 /**

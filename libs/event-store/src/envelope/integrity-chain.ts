@@ -182,9 +182,15 @@ export interface VerifyChainOptions {
   anchored?: { digestSequence: number; revision: number; hash: string };
 }
 
+/** Stored metadata that is not an object (replaced by null, a string...) verifies as empty: broken, never a crash. */
+function metadataOf(event: ChainedEvent): Record<string, unknown> {
+  const meta = event.metadata as unknown;
+  return meta !== null && typeof meta === 'object' && !Array.isArray(meta) ? (meta as Record<string, unknown>) : {};
+}
+
 /** Recomputes an event's own hash from its stored content, without looking at its neighbours. */
 export function recomputeHash(event: ChainedEvent, streamId: string | undefined): string {
-  const meta = event.metadata;
+  const meta = metadataOf(event);
   if (meta.chain === 2) {
     return linkHashV2({
       streamId: event.streamId ?? streamId ?? '',
@@ -223,7 +229,7 @@ export interface LinkContext {
  * verification and the store-wide fold (npm run verify, the ledger).
  */
 export function checkLink(event: ChainedEvent, ctx: LinkContext): BrokenLink | undefined {
-  const meta = event.metadata;
+  const meta = metadataOf(event);
   const link = { revision: event.revision, eventId: event.id };
   const { expectedRevision: index, previous, anchored, sealKey } = ctx;
   if (event.revision > index) {
@@ -297,7 +303,7 @@ export function verifyChain(events: readonly ChainedEvent[], options: VerifyChai
   let verified = 0;
   let sawV2 = false;
   let byHash: Map<string, number> | undefined;
-  const revisionOfHash = (hash: string) => (byHash ??= new Map(events.map((e) => [String(e.metadata.hash), e.revision]))).get(hash);
+  const revisionOfHash = (hash: string) => (byHash ??= new Map(events.map((e) => [String(metadataOf(e).hash), e.revision]))).get(hash);
   const anchorCheck = (matches: boolean): AnchorCheck | undefined => (anchored ? { ...anchored, matches } : undefined);
   const broken = (brokenAt: BrokenLink): ChainVerification => ({ intact: false, verified, brokenAt, anchored: anchorCheck(false) });
 
@@ -327,7 +333,7 @@ export function verifyChain(events: readonly ChainedEvent[], options: VerifyChai
 
 /** Which part of an event changed, when its own hash no longer recomputes. */
 function explainSelfMismatch(event: ChainedEvent, version: 1 | 2, previous: string, revisionOfHash?: (hash: string) => number | undefined): Pick<BrokenLink, 'reason' | 'detail'> {
-  const meta = event.metadata;
+  const meta = metadataOf(event);
   if (version === 1 && (meta.contentHash !== undefined || meta.metadataHash !== undefined)) {
     return { reason: 'metadata_edited', detail: 'The event was sealed by chain v2, but its chain version was removed from the metadata.' };
   }
