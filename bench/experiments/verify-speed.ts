@@ -37,6 +37,17 @@ async function main(): Promise<void> {
       seeded += (await importStreams(store.pool, streams)).events;
     }
     process.stderr.write(`seeded ${seeded} events\n`);
+    // Where the time goes: reading $all alone (pages of 10,000, as verifyStore reads them).
+    const readStarted = Date.now();
+    let read = 0;
+    for (let from = 0n; ; ) {
+      const page = await store.readAll({ fromPosition: from, maxCount: 10_000 });
+      if (!page.length) break;
+      read += page.length;
+      from = page[page.length - 1].position;
+    }
+    const readMillis = Date.now() - readStarted;
+    process.stdout.write(`read only: ${read} events, ${(readMillis / 1000).toFixed(2)} s, ${Math.round(read / (readMillis / 1000)).toLocaleString('en-US')} events/s\n`);
     for (let run = 1; run <= 2; run++) {
       const result = await verifyStore({ store, sealKey: key, digests: [] });
       process.stdout.write(`run ${run}: ${result.events} events in ${result.streams} streams, ${(result.millis / 1000).toFixed(2)} s, ${result.eventsPerSecond.toLocaleString('en-US')} events/s, intact ${result.intact}\n`);

@@ -21,9 +21,16 @@ export function openLedger(config: AppConfig, store: EventStore, clock: Clock, l
     intervalMs: config.ledger.digestIntervalMs,
     onError: (message, error) => log(message, { error: error instanceof Error ? error.message : String(error) }),
   });
-  void ledger.start().then(
-    () => log('ledger verified the store', { ...ledger.health(), broken: undefined }),
-    (error: unknown) => log('ledger verification failed', { error: error instanceof Error ? error.message : String(error) }),
-  );
+  const begin = (): void => {
+    ledger.start().then(
+      () => log('ledger verified the store', { ...ledger.health(), broken: undefined }),
+      (error: unknown) => {
+        // The store did not answer: try again shortly (the pass resumes where it stopped).
+        log('ledger verification interrupted, retrying in 5 s', { error: error instanceof Error ? error.message : String(error) });
+        setTimeout(begin, 5_000).unref();
+      },
+    );
+  };
+  begin();
   return ledger;
 }

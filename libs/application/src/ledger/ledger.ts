@@ -104,6 +104,10 @@ export class Ledger {
       await this.catchUp();
       this.folder.finish();
       this.state = 'verified';
+    }).catch((error: unknown) => {
+      // The store was unreachable: the next call resumes the pass where it stopped.
+      this.started = undefined;
+      throw error;
     }).then(() => {
       if (this.options.intervalMs > 0 && !this.stopped) {
         this.timer = setInterval(() => void this.digestIfChanged().catch((e: unknown) => this.options.onError?.('ledger digest failed', e)), this.options.intervalMs);
