@@ -235,5 +235,5 @@ describe('hostile input generated from the OpenAPI document, against `npm start`
     expect(seen.get('4xx') ?? 0).toBeGreaterThan(RUNS / 4);
     expect((seen.get('2xx') ?? 0) + (seen.get('3xx') ?? 0)).toBeGreaterThan(0);
     expect(engine.alive()).toBe(true);
-  });
+  }, 300_000); // a bounded count, but on a shared machine each request may wait its turn
 });
