@@ -18,8 +18,11 @@ export interface EngineProcess {
   alive(): boolean;
 }
 
+/** Its own build folder (same SWC build as `npm start`): test files that run in parallel never rebuild under it. */
+const OUT = 'dist-engine-process';
+
 export function buildEngine(): void {
-  execFileSync(process.execPath, ['tools/build.js'], { cwd: ROOT, stdio: 'ignore' });
+  execFileSync(process.execPath, ['tools/build.js', '--out', OUT], { cwd: ROOT, stdio: 'ignore' });
 }
 
 /**
@@ -38,7 +41,7 @@ export function startEngine(options: { dataDir: string; port: number; jwtSecret:
   };
   delete env.DATABASE_URL;
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
-  const proc = spawn(process.execPath, ['--enable-source-maps', 'dist/apps/admin-api/src/main.js'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, ['--enable-source-maps', `${OUT}/apps/admin-api/src/main.js`], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   proc.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   proc.stderr!.on('data', (d: Buffer) => (output += d.toString()));

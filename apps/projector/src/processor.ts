@@ -33,8 +33,12 @@ export interface ProjectorLogger {
   error(message: string, error?: unknown): void;
 }
 
+/** JSON lines in the API's log shape (`level`, `time`, `pid`, `context`, `message`), on stdout. */
+const line = (level: 'info' | 'warn' | 'error', message: string, extra: Record<string, unknown> = {}) =>
+  process.stdout.write(`${JSON.stringify({ level, time: new Date().toISOString(), pid: process.pid, context: 'projector', ...extra, message })}\n`);
+
 export const consoleLogger: ProjectorLogger = {
-  log: (m) => process.stderr.write(`[projector] ${m}\n`),
-  warn: (m) => process.stderr.write(`[projector] WARN ${m}\n`),
-  error: (m, e) => process.stderr.write(`[projector] ERROR ${m}${e ? `: ${e instanceof Error ? e.stack ?? e.message : String(e)}` : ''}\n`),
+  log: (m) => line('info', m),
+  warn: (m) => line('warn', m),
+  error: (m, e) => line('error', m, e === undefined ? {} : { error: e instanceof Error ? e.message : String(e), stack: e instanceof Error ? e.stack : undefined }),
 };

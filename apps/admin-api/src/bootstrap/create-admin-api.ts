@@ -61,6 +61,8 @@ export async function createAdminApi(deps: EngineDeps): Promise<NestFastifyAppli
       keyGenerator: rateLimitKey(app.get(TokenVerifier)),
       onExceeded: refusalCounter(logger),
       errorResponseBuilder: (_request, context) => new TooManyRequests(Math.ceil(context.ttl / 1000)),
+      // An orchestrator's probes come from one address, often: a 429 there would restart a healthy process.
+      allowList: (request) => request.url.startsWith('/health/'),
     });
   }
   app.useGlobalPipes(createValidationPipe());
