@@ -22,9 +22,7 @@ async function main(): Promise<void> {
   // The embedded PostgreSQL's supervisor: a dead server is news (warn), its return is good news (info).
   const logDatabaseEvent = ({ event, ...detail }: SupervisorEvent) => {
     const level = event === 'postgres_restarted' || event === 'postgres_restarting' ? 'info' : 'warn';
-    // `pid` is the log line's own (this process); the server's goes apart.
-    const { pid, ...rest } = detail as { pid?: number };
-    mainLogger[level]({ ...rest, ...(pid === undefined ? {} : { postgresPid: pid }) }, event.replaceAll('_', ' '));
+    mainLogger[level]({ ...detail }, event.replaceAll('_', ' '));
   };
   log('starting', { eventStore: config.eventStore, database: config.databaseUrl ? 'DATABASE_URL' : `embedded under ${config.dataDir}` });
   // The embedded server's own output (initdb, start-up) is noise unless debugging.
