@@ -32,9 +32,12 @@ export class HealthController {
       this.deps.readModelReadiness ? this.deps.readModelReadiness().catch(() => undefined) : undefined,
     ]);
     const problems: string[] = [];
-    if (!database.ok) problems.push(`database unavailable: ${database.detail}`);
-    // With PostgreSQL, the store is the same database: said once above.
-    if (!store.ok && (store.store !== 'postgresql' || database.ok)) problems.push(`event store (${store.store}) unavailable: ${store.detail ?? 'no answer'}`);
+    // With PostgreSQL, the store is the same database: either probe failing (they race while a
+    // restarted server starts accepting connections) is the one database problem, said once.
+    const sameDatabase = store.store === 'postgresql';
+    const databaseDown = !database.ok || (sameDatabase && !store.ok);
+    if (databaseDown) problems.push(`database unavailable: ${(database.ok ? store.detail : database.detail) ?? 'no answer'}`);
+    if (!store.ok && !sameDatabase) problems.push(`event store (${store.store}) unavailable: ${store.detail ?? 'no answer'}`);
     // Workers waiting for the database are covered by the line above; a worker stuck on its own error is named.
     for (const w of readModels?.failing ?? []) {
       if (!w.databaseUnavailable) problems.push(`${w.kind} ${w.name} is failing: ${w.error} (since ${w.since}, ${w.attempts} attempts; retrying with back-off)`);
@@ -48,7 +51,7 @@ export class HealthController {
         return { ok: false, detail: error.message };
       });
       // A check that could not reach the database is the database problem already named.
-      if (!checks[name].ok && !(unreachable && !database.ok)) problems.push(`${name} failed${checks[name].detail ? `: ${checks[name].detail}` : ''}`);
+      if (!checks[name].ok && !(unreachable && databaseDown)) problems.push(`${name} failed${checks[name].detail ? `: ${checks[name].detail}` : ''}`);
     }
     const ok = problems.length === 0;
     if (!ok) {
