@@ -6,8 +6,6 @@ import { centreEventOf, foldRecorded, unregistered } from '../framework/centre-f
 import { occurredAt } from '../framework/event-view';
 import type { CentreStanding, CentreStatusRow } from './centre-status.row';
 
-export { centreIdOf } from '../framework/centre-fold';
-
 /** The domain's status under the read model's names; the domain's fold decides, this only renames. */
 const STANDING: Record<Exclude<CentreStatus, 'Unregistered'>, CentreStanding> = {
   Registered: 'registered', Enrolled: 'enrolled', ApplicationSubmitted: 'application_submitted', UnderAudit: 'under_audit',
