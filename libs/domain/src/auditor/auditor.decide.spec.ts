@@ -4,6 +4,7 @@ import { AUDITOR_A, AUDITOR_B, ctx, day, OFFICE } from '../testing/centre.fixtur
 import type { AuditorEvent } from './auditor.events';
 import { auditorDecider } from './auditor.decider';
 import { personFactsFor } from './auditor.facts';
+import { evolveAuditor } from './auditor.evolve';
 
 const spec = deciderSpec(auditorDecider);
 const T = day('2025-01-10');
@@ -40,5 +41,16 @@ describe('Auditor', () => {
     expect(personFactsFor(state, 'c-2')).toEqual({ registeredAuditor: true, conflictDeclared: false, consultedForCentre: true });
     expect(personFactsFor(auditorDecider.initialState(), 'c-1')).toEqual({ registeredAuditor: false, conflictDeclared: false, consultedForCentre: false });
     spec.given(events).when({ type: 'RecordConsultation', data: { auditorId: AUDITOR_A.id, centreId: 'c-3', description: '' } }, ctx(OFFICE, day('2025-02-01'))).thenBreaks('OccurredAtBeforeStreamHistory');
+  });
+
+  it('the fold ignores what it cannot use: declarations before registration, a second registration; repeats count once', () => {
+    const initial = auditorDecider.initialState();
+    const conflict: AuditorEvent = { type: 'ConflictDeclared', data: { auditorId: AUDITOR_A.id, centreId: 'c-1', description: '', declaredAt: day('2025-03-01'), declaredBy: AUDITOR_A.id } };
+    const consulted: AuditorEvent = { type: 'ConsultationRecorded', data: { auditorId: AUDITOR_A.id, centreId: 'c-2', description: '', consultedAt: day('2025-02-01'), recordedBy: OFFICE.id } };
+    expect(evolveAuditor(initial, conflict)).toBe(initial);
+    expect(evolveAuditor(initial, consulted)).toBe(initial);
+    const state = [...registered, conflict, conflict, consulted, consulted].reduce(evolveAuditor, initial);
+    expect(state).toEqual({ status: 'Registered', auditorId: AUDITOR_A.id, country: 'IT', specialties: ['TACE'], conflicts: ['c-1'], consultations: ['c-2'], lastOccurredAt: day('2025-03-01') });
+    expect(evolveAuditor(state, registered[0]!)).toBe(state);
   });
 });

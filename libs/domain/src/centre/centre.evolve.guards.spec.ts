@@ -1,7 +1,8 @@
 import { CentreStory, day } from '../testing/centre.fixtures';
 import type { CentreEvent } from './centre.events';
 import { evolveCentre } from './centre.evolve';
-import type { CentreState, KnownCentre } from './centre.state';
+import { foldCentre } from './centre.decider';
+import { type CentreState, holdsValidAward, initialCentreState, type KnownCentre } from './centre.state';
 
 /**
  * evolveCentre event by event: what each event changes, and what it leaves alone when the state
@@ -266,5 +267,22 @@ describe('evolveCentre, event by event', () => {
       const work = story.known.work;
       expect(when(story.state, lodge('refusal', day('2020-03-06')), decide('upheld', day('2020-03-20')))).toMatchObject({ status: 'ApplicationSubmitted', work });
     });
+  });
+
+  it('foldCentre folds a history, from the start or from a given state', () => {
+    const story = new CentreStory().accredited(day('2020-04-15'));
+    expect(foldCentre(story.events)).toEqual(story.state);
+    const half = Math.floor(story.events.length / 2);
+    expect(foldCentre(story.events.slice(half), foldCentre(story.events.slice(0, half)))).toEqual(story.state);
+    expect(foldCentre([])).toEqual(initialCentreState());
+  });
+
+  it('holdsValidAward: accredited or Centre of Excellence, not suspended or ended', () => {
+    const story = new CentreStory().accredited(day('2020-04-15'));
+    expect(holdsValidAward(story.state)).toBe(true);
+    expect(holdsValidAward(initialCentreState())).toBe(false);
+    expect(holdsValidAward(when(story.state, { type: 'ExcellenceSealAwarded', data: { centreId: C, auditId: 'AUD-9', certificateNumber: 'COE-1', validFrom: day('2024-04-15'), validUntil: day('2028-04-15'), schemeVersion: 'IASIOS-2019.1', decidedAt: day('2024-03-20'), decidedBy: 'committee-1' } }))).toBe(true);
+    expect(holdsValidAward(story.suspended(day('2021-01-04')).state)).toBe(false);
+    expect(holdsValidAward(story.withdrawn(day('2021-02-01')).state)).toBe(false);
   });
 });
