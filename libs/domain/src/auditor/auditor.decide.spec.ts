@@ -53,4 +53,18 @@ describe('Auditor', () => {
     expect(state).toEqual({ status: 'Registered', auditorId: AUDITOR_A.id, country: 'IT', specialties: ['TACE'], conflicts: ['c-1'], consultations: ['c-2'], lastOccurredAt: day('2025-03-01') });
     expect(evolveAuditor(state, registered[0]!)).toBe(state);
   });
+
+  it('RecordConsultation → ConsultationRecorded by the office, dated by the context', () => {
+    spec.given(registered).when({ type: 'RecordConsultation', data: { auditorId: AUDITOR_A.id, centreId: 'c-3', description: 'Advised on the ICR' } }, ctx(OFFICE, day('2025-02-01'))).then([
+      { type: 'ConsultationRecorded', data: { auditorId: AUDITOR_A.id, centreId: 'c-3', description: 'Advised on the ICR', consultedAt: day('2025-02-01'), recordedBy: OFFICE.id } },
+    ]);
+  });
+
+  it('an unknown auditor is named in the error', () => {
+    let error: unknown;
+    try { auditorDecider.decide({ type: 'DeclareConflict', data: { auditorId: 'x', centreId: 'c', description: '' } }, auditorDecider.initialState(), ctx(OFFICE, T)); } catch (e) { error = e; }
+    expect(error).toBeInstanceOf(AggregateNotFound);
+    expect(error).toMatchObject({ streamId: 'auditor-x', message: 'Auditor x is not registered.' });
+    expect(new AggregateNotFound('centre-y').message).toBe('centre-y does not exist');
+  });
 });

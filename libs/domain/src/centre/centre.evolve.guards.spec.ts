@@ -2,6 +2,7 @@ import { CentreStory, day } from '../testing/centre.fixtures';
 import type { CentreEvent } from './centre.events';
 import { evolveCentre } from './centre.evolve';
 import { foldCentre } from './centre.decider';
+import { occurredAtOf } from './centre.occurred-at';
 import { type CentreState, holdsValidAward, initialCentreState, type KnownCentre } from './centre.state';
 
 /**
@@ -284,5 +285,11 @@ describe('evolveCentre, event by event', () => {
     expect(holdsValidAward(when(story.state, { type: 'ExcellenceSealAwarded', data: { centreId: C, auditId: 'AUD-9', certificateNumber: 'COE-1', validFrom: day('2024-04-15'), validUntil: day('2028-04-15'), schemeVersion: 'IASIOS-2019.1', decidedAt: day('2024-03-20'), decidedBy: 'committee-1' } }))).toBe(true);
     expect(holdsValidAward(story.suspended(day('2021-01-04')).state)).toBe(false);
     expect(holdsValidAward(story.withdrawn(day('2021-02-01')).state)).toBe(false);
+  });
+
+  it('an event type the engine does not know is an error, never a guess', () => {
+    const unknown = { type: 'CentreTeleported', data: { centreId: C } } as unknown as CentreEvent;
+    expect(() => occurredAtOf(unknown)).toThrow('Unexpected value {"type":"CentreTeleported","data":{"centreId":"hus-strasbourg"}}');
+    expect(() => evolveCentre(new CentreStory().registered(day('2020-01-10')).state, unknown)).toThrow('Unexpected value');
   });
 });

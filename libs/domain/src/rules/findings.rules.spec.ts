@@ -86,4 +86,22 @@ describe('findings', () => {
       spec.given(observation.events).when(overdue(observation), ctx(SYSTEM, day('2026-12-01'))).thenNothing();
     });
   });
+
+  it('a closed finding takes no corrective action and no acceptance; nothing is accepted before it is submitted', () => {
+    const s = withFinding('observation');
+    const error = spec.given(s.events).when(accept(s), ctx(AUDITOR_A, day('2025-04-10'))).thenBreaks('CorrectiveActionNotSubmitted');
+    expect(error.message).toBe('Finding F1 has no corrective action awaiting review.');
+    s.run(close(s), ctx(AUDITOR_A, day('2025-04-10')));
+    expect(spec.given(s.events).when(submit(s), ctx(REPRESENTATIVE, day('2025-04-11'))).thenBreaks('FindingAlreadyClosed').message).toBe('Finding F1 is closed.');
+    expect(spec.given(s.events).when(accept(s), ctx(AUDITOR_A, day('2025-04-11'))).thenBreaks('FindingAlreadyClosed').message).toBe('Finding F1 is closed.');
+    expect(spec.given(s.events).when(close(s), ctx(AUDITOR_A, day('2025-04-11'))).thenBreaks('FindingAlreadyClosed').message).toBe('Finding F1 is already closed.');
+  });
+
+  it('the refusal of a second plan says whether the first awaits review or was accepted', () => {
+    const s = withFinding('major');
+    s.run(submit(s), ctx(REPRESENTATIVE, day('2025-04-10')));
+    expect(spec.given(s.events).when(submit(s), ctx(REPRESENTATIVE, day('2025-04-11'))).thenBreaks('FindingNotAwaitingAction').message).toBe('Finding F1 already has a corrective action awaiting review.');
+    s.run(accept(s), ctx(AUDITOR_A, day('2025-04-12')));
+    expect(spec.given(s.events).when(submit(s), ctx(REPRESENTATIVE, day('2025-04-13'))).thenBreaks('FindingNotAwaitingAction').message).toBe('Finding F1 already has a corrective action accepted.');
+  });
 });
