@@ -36,6 +36,8 @@ describe('Unregistered', () => {
 
   it('any other command → AggregateNotFound (404)', () => {
     spec.given([]).when({ type: 'EnrolCentre', data: { centreId: 'c-1', feeReference: 'F' } }, ctx(OFFICE, T0)).thenThrows(AggregateNotFound);
+    expect(() => centreDecider.decide({ type: 'EnrolCentre', data: { centreId: 'c-1', feeReference: 'F' } }, centreDecider.initialState(), ctx(OFFICE, T0)))
+      .toThrow(expect.objectContaining({ streamId: 'centre-c-1', message: 'Centre c-1 is not registered.' }));
   });
 });
 
