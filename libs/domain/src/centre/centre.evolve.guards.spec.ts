@@ -261,6 +261,20 @@ describe('evolveCentre, event by event', () => {
       expect(s).toMatchObject({ status: 'AuditFailed', work });
     });
 
+    it('upheld against a decision never taken: nothing to undo', () => {
+      const accredited = new CentreStory().accredited(day('2020-04-15')).state;
+      for (const against of ['refusal', 'suspension', 'withdrawal'] as const) {
+        const s = when(accredited, lodge(against), decide('upheld'));
+        expect({ ...s, appeals: {}, lastOccurredAt: null }).toEqual({ ...known(accredited), lastOccurredAt: null });
+      }
+    });
+
+    it('upheld against a withdrawal after the centre started a new cycle: the new cycle stands', () => {
+      const withdrawn = new CentreStory().accredited(day('2020-04-15')).withdrawn(day('2021-02-01')).state;
+      const newCycle = when(withdrawn, lodge('withdrawal'), { type: 'ApplicationSubmitted', data: { centreId: C, applicationId: 'APP-N', kind: 'initial', schemeVersion: 'IASIOS-2019.1', answers: {}, icr: { caseReferences: [], summary: '' }, submittedAt: day('2021-02-10'), submittedBy: 'rep-1' } });
+      expect(when(newCycle, decide('upheld'))).toMatchObject({ status: 'ApplicationSubmitted', award: null, ended: null, cycle: 2 });
+    });
+
     it('upheld, but the situation has moved on: nothing to undo', () => {
       const reinstated = new CentreStory().accredited(day('2020-04-15')).suspended(day('2021-01-04')).reinstated(day('2021-01-20')).state;
       expect(when(reinstated, lodge('suspension'), decide('upheld'))).toMatchObject({ status: 'Accredited', suspension: null });
