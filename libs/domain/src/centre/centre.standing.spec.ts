@@ -2,7 +2,7 @@ import { CentreStory, day } from '../testing/centre.fixtures';
 import type { CentreEvent } from './centre.events';
 import { evolveCentre } from './centre.evolve';
 import { type CertificateRecord, certificatesOf, certificateVerdict, foldStoredCentreEvent, standingOf } from './centre.standing';
-import { initialCentreState } from './centre.state';
+import { initialCentreState, type KnownCentre } from './centre.state';
 
 /** The read models' one source of status, award, seal and validity (centre.standing.ts). */
 describe('centre standing: what read models show, from the domain fold', () => {
@@ -108,6 +108,12 @@ describe('centre standing: what read models show, from the domain fold', () => {
       const story = new CentreStory().accredited(day('2020-04-15'));
       then(story);
       expect(certificatesOf(story.state).map((c) => c.standing)).toEqual([standing]);
+    });
+
+    it('terms without an award held or ended (a state evolve never builds) never claim validity', () => {
+      const story = new CentreStory().accredited(day('2020-04-15'));
+      const odd = { ...story.known, award: null } as unknown as KnownCentre;
+      expect(certificatesOf(odd).map((c) => c.standing)).toEqual(['expired']);
     });
 
     it('relinquished award: its certificate says so', () => {
