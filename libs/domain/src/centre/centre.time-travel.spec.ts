@@ -63,4 +63,9 @@ describe('centreStateAt', () => {
     expect(includesEvent(e, { knownAt: day('2025-01-10') })).toBe(true);
     expect(includesEvent(e, { knownAt: '2025-01-10T09:59:59.999Z' })).toBe(false);
   });
+
+  it('events without a schema version are taken as they are (already in the current shape)', () => {
+    const state = centreStateAt(events, { revision: 0 });
+    expect(state.status !== 'Unregistered' && state.profile).toMatchObject({ city: 'Strasbourg', country: 'FR', proceduresPerYear: 400 });
+  });
 });
