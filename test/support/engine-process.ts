@@ -1,10 +1,10 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 
 /**
- * The engine as `npm start` runs it, as a real process (the SWC build, then dist/…/main.js), for
+ * The engine as `npm start` runs it, as a real process (the SWC build, then …/main.js), for
  * the fault tests: kill it, kill its database, and look at what it says and stores.
  */
 const ROOT = join(__dirname, '..', '..');
@@ -18,11 +18,15 @@ export interface EngineProcess {
   alive(): boolean;
 }
 
-/** Its own build folder (same SWC build as `npm start`): test files that run in parallel never rebuild under it. */
-const OUT = 'dist-engine-process';
+/** Its own build folder (the same SWC build as `npm start`), so parallel test files never rebuild under it. */
+const OUT = 'dist-faults';
 
 export function buildEngine(): void {
   execFileSync(process.execPath, ['tools/build.js', '--out', OUT], { cwd: ROOT, stdio: 'ignore' });
+}
+
+export function removeBuild(): void {
+  rmSync(join(ROOT, OUT), { recursive: true, force: true });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { EVENT_STORE, type EventStore } from '@accreditation/event-store';
+import { EVENT_STORE, type EventStore, isDatabaseUnavailable } from '@accreditation/event-store';
 import { Public } from '../auth/roles';
 import { ENGINE_DEPS, type EngineDeps } from '../bootstrap/engine-deps';
 
@@ -42,9 +42,13 @@ export class HealthController {
     // Further checks (e.g. the integrity of the stored trail), each named in the answer.
     const checks: Record<string, { ok: boolean; detail?: string }> = {};
     for (const [name, check] of Object.entries(this.deps.readinessChecks ?? {})) {
-      checks[name] = await check().catch((error: Error) => ({ ok: false, detail: error.message }));
-      // With the database away, a check that needs it fails for that reason only: said once above.
-      if (!checks[name].ok && database.ok) problems.push(`${name} failed${checks[name].detail ? `: ${checks[name].detail}` : ''}`);
+      let unreachable = false;
+      checks[name] = await check().catch((error: Error) => {
+        unreachable = isDatabaseUnavailable(error);
+        return { ok: false, detail: error.message };
+      });
+      // A check that could not reach the database is the database problem already named.
+      if (!checks[name].ok && !(unreachable && !database.ok)) problems.push(`${name} failed${checks[name].detail ? `: ${checks[name].detail}` : ''}`);
     }
     const ok = problems.length === 0;
     if (!ok) {

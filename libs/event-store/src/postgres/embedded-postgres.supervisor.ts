@@ -3,11 +3,11 @@ import { type EmbeddedPostgres, type EmbeddedPostgresOptions, startEmbeddedPostg
 
 /** What the supervisor did, for the process's log. */
 export type SupervisorEvent =
-  | { event: 'postgres_exited'; pid: number; code: number | null; signal: string | null }
+  | { event: 'postgres_exited'; postmasterPid: number; code: number | null; signal: string | null }
   | { event: 'postgres_restarting'; attempt: number; inMs: number }
   | { event: 'postgres_restart_failed'; attempt: number; error: string }
   | { event: 'postgres_orphans_killed'; pids: number[] }
-  | { event: 'postgres_restarted'; pid: number; attempt: number; downSeconds: number };
+  | { event: 'postgres_restarted'; postmasterPid: number; attempt: number; downSeconds: number };
 
 export interface SupervisedPostgresOptions extends EmbeddedPostgresOptions {
   onEvent?: (event: SupervisorEvent) => void;
@@ -68,7 +68,7 @@ export async function superviseEmbeddedPostgres(options: SupervisedPostgresOptio
         current = next;
         restarts++;
         watch(next);
-        report({ event: 'postgres_restarted', pid: next.pid, attempt, downSeconds: (Date.now() - downSince) / 1000 });
+        report({ event: 'postgres_restarted', postmasterPid: next.pid, attempt, downSeconds: (Date.now() - downSince) / 1000 });
         return;
       } catch (error) {
         report({ event: 'postgres_restart_failed', attempt, error: firstLine(error) });
@@ -79,7 +79,7 @@ export async function superviseEmbeddedPostgres(options: SupervisedPostgresOptio
   const watch = (server: EmbeddedPostgres) => {
     void server.exited.then(({ code, signal }) => {
       if (stopping || server !== current) return;
-      report({ event: 'postgres_exited', pid: server.pid, code, signal });
+      report({ event: 'postgres_exited', postmasterPid: server.pid, code, signal });
       restarting = restart(Date.now()).finally(() => (restarting = undefined));
     });
   };
