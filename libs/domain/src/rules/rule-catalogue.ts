@@ -73,7 +73,9 @@ export const RULES = {
 
   // 10. Historical imports
   OccurredAtInFuture: 'Rule 10: nothing is recorded as having happened after the moment it is recorded (occurredAt <= recordedAt).',
-  ImportRequiresOffice: 'Rule 10: historical imports (occurredAt before recordedAt) are for the office role only.',
+  ImportRequiresOffice: 'Rule 10: historical imports are keyed in by the office (holding the import capability) only.',
+  BackDatingRequiresImport: 'Rule 10: a live command is never back-dated; only a historical import, with the import capability and the person who really acted, has an occurredAt before recordedAt.',
+  ImportMustBeInPast: 'Rule 10: a historical import records something that happened before the moment it is keyed in.',
   OccurredAtBeforeStreamHistory: 'Rule 10: occurredAt never goes backwards within a stream.',
 
   // 11. Corrections
