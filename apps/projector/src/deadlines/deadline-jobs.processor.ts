@@ -3,7 +3,7 @@ import { type CentreCommand, type CentreEvent } from '@accreditation/domain';
 import { isDatabaseUnavailable } from '@accreditation/event-store';
 import { type DeciderRunner, DEADLINE_EVENT_TYPES, deadlinesSetBy, fireDeadline, readStoredEvent } from '@accreditation/application';
 import type { Processor, ProjectorLogger } from '../processor';
-import { CREATE_DEADLINE_TABLE, DEADLINE_FAILED, DUE_DEADLINES, INSERT_DEADLINES, SETTLE_DEADLINE } from './deadline-jobs.sql';
+import { CREATE_DEADLINE_TABLE, DEADLINE_FAILED, DUE_DEADLINES, INSERT_DEADLINES, RESCHEDULE_DEADLINE, SETTLE_DEADLINE } from './deadline-jobs.sql';
 
 export interface DeadlineJobsOptions {
   runner: DeciderRunner;
@@ -49,6 +49,10 @@ export function deadlineJobsProcessor(options: DeadlineJobsOptions): Processor {
         for (const row of due.rows) {
           try {
             const outcome = await fireDeadline(runner, { key: row.key, command: row.command });
+            if (outcome.result === 'not-due') {
+              await pool.query(RESCHEDULE_DEADLINE, [row.key, outcome.dueAt, outcome.reason]);
+              continue;
+            }
             const detail = outcome.result === 'fired' ? outcome.events.join(', ') : outcome.reason;
             await pool.query(SETTLE_DEADLINE, [row.key, outcome.result, detail]);
             if (outcome.result === 'fired') logger.log(`deadline ${row.key}: ${detail}`);

@@ -31,3 +31,7 @@ UPDATE ${DEADLINE_TABLE} SET state = $2, outcome = $3, settled_at = now(), attem
 
 export const DEADLINE_FAILED = `
 UPDATE ${DEADLINE_TABLE} SET attempts = attempts + 1, last_error = $2 WHERE key = $1`;
+
+/** A deadline fired too early (the domain's TimerNotDue): it stays pending, due again when the domain says. */
+export const RESCHEDULE_DEADLINE = `
+UPDATE ${DEADLINE_TABLE} SET due_at = $2, outcome = $3 WHERE key = $1`;

@@ -180,7 +180,7 @@ function pointInTime(point: TrailPoint): PointInTime | undefined {
 }
 
 function toEntry(event: RecordedEvent, data: Record<string, unknown>): TrailEntry {
-  const m = (event.metadata ?? {}) as Record<string, unknown> & { actor?: { id?: string; role?: string } };
+  const m = (event.metadata ?? {}) as Record<string, unknown> & { actor?: { id?: string; role?: string }; recordedBy?: { id?: string } };
   return {
     revision: event.revision,
     position: event.position.toString(),
@@ -189,6 +189,7 @@ function toEntry(event: RecordedEvent, data: Record<string, unknown>): TrailEntr
     data,
     actorId: String(m.actor?.id ?? ''),
     actorRole: String(m.actor?.role ?? ''),
+    recordedById: String(m.recordedBy?.id ?? ''),
     occurredAt: String(m.occurredAt ?? ''),
     recordedAt: String(m.recordedAt ?? event.recordedAt.toISOString()),
     correlationId: String(m.correlationId ?? ''),

@@ -10,6 +10,8 @@ export interface TrailEntry {
   data: Record<string, unknown>;
   actorId: string;
   actorRole: string;
+  /** Historical imports: the office clerk who keyed it in ('' for live events); the actor is who really acted. */
+  recordedById: string;
   occurredAt: string;
   recordedAt: string;
   correlationId: string;
