@@ -89,7 +89,9 @@ describe('importing real histories over HTTP', () => {
     // Nothing recorded the expiry yet, but as of a date past validUntil the award had ended.
     expect((await journey.events(id)).map((e) => e.type)).not.toContain('AccreditationExpired');
     expect((await stateAt(id, 'asOf=2023-06-12T08:59:59Z')).state.status).toBe('Accredited');
-    expect((await stateAt(id, 'asOf=2023-06-12T09:00:00Z')).state).toMatchObject({ status: 'Expired', ended: { kind: 'Expired', at: '2023-06-12T09:00:00.000Z' } });
+    const atValidUntil = await stateAt(id, 'asOf=2023-06-12T09:00:00Z');
+    expect(atValidUntil.state).toMatchObject({ status: 'Expired', ended: { kind: 'Expired', at: '2023-06-12T09:00:00.000Z' } });
+    expect(atValidUntil.implied).toEqual([{ type: 'AccreditationExpired', occurredAt: '2023-06-12T09:00:00.000Z', data: { centreId: id, validUntil: '2023-06-12T09:00:00.000Z', expiredAt: '2023-06-12T09:00:00.000Z' } }]);
 
     // The next imported fact, after validUntil: the expiry is recorded before it, at validUntil.
     const later = await imported(`/centres/${id}/procedure-volume`, '2023-09-01T09:00:00Z', { proceduresPerYear: 410 });
@@ -114,6 +116,7 @@ describe('importing real histories over HTTP', () => {
     expect((await stateAt(id, 'asOf=2021-06-01T00:00:00Z')).state).toMatchObject({ status: 'Accredited', enrolment: { enrolledAt: '2020-04-01T09:00:00.000Z', lapsedAt: null } });
     const asOf2023 = await stateAt(id, 'asOf=2023-07-01T00:00:00Z');
     expect(asOf2023.state.status).toBe('Expired');
+    expect(asOf2023.implied).toEqual([]);
     expect(asOf2023.trail.at(-1)).toMatchObject({ type: 'AccreditationExpired', occurredAt: '2023-06-12T09:00:00.000Z', recordedAt: NOW, actorId: 'deadline-jobs' });
     expect((await stateAt(id, 'knownAt=2026-01-14T00:00:00Z')).state.status).toBe('Unregistered');
     expect((await stateAt(id, `knownAt=${NOW}`)).state.status).toBe('Expired');

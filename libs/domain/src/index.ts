@@ -20,7 +20,7 @@ export { evolveCentre } from './centre/centre.evolve';
 export { decideCentre } from './centre/centre.decide';
 export { centreDecider, foldCentre } from './centre/centre.decider';
 export { occurredAtOf } from './centre/centre.occurred-at';
-export { centreStateAt, recordedStateAt, includesEvent, type PointInTime, type TimedEvent } from './centre/centre.time-travel';
+export { centreStateAt, impliedTimerEvents, recordedStateAt, includesEvent, type PointInTime, type TimedEvent } from './centre/centre.time-travel';
 export * from './centre/centre.standing';
 export { TIMER_ACTOR, TIMER_EVENT_TYPES, dueTimerEvents, pendingTimers, type PendingTimer, type TimerCommand } from './centre/centre.timers';
 

@@ -1,4 +1,4 @@
-import { AggregateNotFound, type CentreEvent, type PointInTime, type TimedEvent, auditorStreamId, centreStateAt, centreStreamId, includesEvent } from '@accreditation/domain';
+import { AggregateNotFound, type CentreEvent, type PointInTime, type TimedEvent, auditorStreamId, centreStateAt, centreStreamId, impliedTimerEvents, includesEvent, occurredAtOf } from '@accreditation/domain';
 import { BUNDLE_FORMAT, type ChainVerification, type EventStore, type EvidenceBundle, type RecordedEvent, verifyChain } from '@accreditation/event-store/port';
 import { EvidenceUnavailable } from '../runner/application.errors';
 import type { Clock } from '../ports/clock';
@@ -53,6 +53,7 @@ export class AuditTrailReplay {
     const at = pointInTime(point);
     const all = stored.map((event) => this.toEntry(event));
     const { state, unreadable } = foldReadable(all, at);
+    const implied = impliedBy(all, at);
     const integrity = withUnreadable(chain, unreadable);
     if (!integrity.intact) this.integrity?.report(streamId, integrity.brokenAt);
     return {
@@ -62,6 +63,7 @@ export class AuditTrailReplay {
       trail: all.filter((entry) => !at || safeIncludes(entry, at)),
       streamLength: stored.length,
       state,
+      implied,
       integrity,
       digest: digestSummary(this.integrity?.latestDigest?.()),
       generatedAt: this.clock.now().toISOString(),
@@ -152,6 +154,16 @@ function foldReadable(entries: readonly TrailEntry[], at: PointInTime | undefine
   const bad = entries[failing - 1];
   const error = tryFold(failing);
   return { state: fold(good), unreadable: { revision: bad.revision, eventId: bad.eventId, error: error.ok ? 'does not fold' : error.error } };
+}
+
+/** The timer events the dates imply by the point but not recorded by then (none at a revision, or past an unreadable event). */
+function impliedBy(entries: readonly TrailEntry[], at: PointInTime | undefined): AuditTrailDossier['implied'] {
+  if (!at || entries.some((e) => e.unreadable !== undefined)) return [];
+  try {
+    return impliedTimerEvents(entries.map(toTimedEvent), at).map((e) => ({ type: e.type, occurredAt: occurredAtOf(e), data: e.data }));
+  } catch {
+    return [];
+  }
 }
 
 /** The chain's verdict, or the unreadable event when it comes first. */

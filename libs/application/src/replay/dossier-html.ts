@@ -24,6 +24,7 @@ ${integritySection(dossier)}
   <h2>Standing${dossier.point.kind === 'latest' ? '' : ' at this point'}</h2>
   ${standing(state)}
 </section>
+${dossier.implied.length ? `<section><h2>Implied by the dates</h2><p>Not recorded by this point, but in force by then: ${dossier.implied.map((e) => `${esc(label(e.type))} on ${esc(formatDate(e.occurredAt))}`).join('; ')}.</p></section>` : ''}
 ${certificates(state)}
 <section>
   <h2>Timeline of decisions</h2>

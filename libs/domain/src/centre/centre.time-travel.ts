@@ -37,10 +37,17 @@ export function includesEvent(event: Pick<TimedEvent, 'revision' | 'occurredAt' 
  * timer's event was not recorded yet (or not recorded by then). A revision is the stream exactly.
  */
 export function centreStateAt(events: readonly TimedEvent[], at: PointInTime): CentreState {
-  const folded = recordedStateAt(events, at);
-  if ('revision' in at) return folded;
+  return impliedTimerEvents(events, at).reduce(evolveCentre, recordedStateAt(events, at));
+}
+
+/**
+ * The timer events the dates imply by the point in time but not recorded by then (each dated at
+ * its due instant); none at a revision.
+ */
+export function impliedTimerEvents(events: readonly TimedEvent[], at: PointInTime): CentreEvent[] {
+  if ('revision' in at) return [];
   const instant = 'asOf' in at ? at.asOf : at.knownAt;
-  return dueTimerEvents(folded, instant, { recordedAt: instant, currentSchemeVersion: CURRENT_SCHEME_VERSION }).reduce(evolveCentre, folded);
+  return dueTimerEvents(recordedStateAt(events, at), instant, { recordedAt: instant, currentSchemeVersion: CURRENT_SCHEME_VERSION });
 }
 
 /** Only the recorded events up to the point in time, without what their dates imply. */
