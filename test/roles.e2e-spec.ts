@@ -116,15 +116,36 @@ describe('authentication and authorisation over HTTP', () => {
     }
   });
 
-  it('lets the office import history through any command endpoint with X-Occurred-At, and nobody else', async () => {
+  it('imports only with the import capability, on behalf of someone whose role the endpoint allows', async () => {
     const past = { 'X-Occurred-At': '2019-01-01T00:00:00Z' };
+    const clerk = await api.token('office', 'clerk-import', undefined, 'import');
     for (const row of TABLE) {
-      const asOffice = await call(row, tokens.office, { ...samplePathIds(centreId), auditorId: 'office-subject' }, past);
-      expect(`${key(row)} import → ${asOffice.status === 403 ? 'denied' : 'let through'}`).toBe(`${key(row)} import → let through`);
-      if (!row.roles.includes('reporting')) {
-        const asReporting = await call(row, tokens.reporting, samplePathIds(centreId), past);
-        expect(asReporting.status).toBe(403);
+      // X-Occurred-At is never a capability by itself: without the scope, 403 naming the rule, for every role.
+      for (const role of ['office', 'committee', 'reporting'] as const) {
+        const bare = await call(row, tokens[role], { ...samplePathIds(centreId), auditorId: `${role}-subject` }, past);
+        expect(`${key(row)} ${role} without scope → ${bare.status} ${bare.body.rule}`).toBe(`${key(row)} ${role} without scope → 403 ImportCapabilityRequired`);
       }
+      // With it, the route's roles are checked against the person named in X-On-Behalf-Of.
+      const actingRole = row.roles[0];
+      const onBehalf = { ...past, 'X-On-Behalf-Of': `${actingRole}:${actingRole}-subject` };
+      const ids: Record<string, string> = { ...samplePathIds(centreId), auditorId: `${actingRole}-subject` };
+      if (row.path.startsWith('/auditors/')) ids.id = `${actingRole}-subject`;
+      const allowed = await call(row, clerk, ids, onBehalf);
+      expect(`${key(row)} import for ${actingRole} → ${allowed.status === 403 ? 'denied' : 'let through'}`).toBe(`${key(row)} import for ${actingRole} → let through`);
+      if (!row.roles.includes('reporting')) {
+        const forReporting = await call(row, clerk, samplePathIds(centreId), { ...past, 'X-On-Behalf-Of': 'reporting:reporting-subject' });
+        expect(`${key(row)} import for reporting → ${forReporting.status}`).toBe(`${key(row)} import for reporting → 403`);
+      }
+    }
+  });
+
+  it('refuses a malformed X-On-Behalf-Of, and X-On-Behalf-Of without X-Occurred-At, with 400', async () => {
+    const clerk = await api.token('office', 'clerk-import', undefined, 'import');
+    const row = TABLE.find((r) => r.command === 'UpdateProcedureVolume')!;
+    const malformed: Array<Record<string, string>> = [{ 'X-Occurred-At': '2019-01-01T00:00:00Z', 'X-On-Behalf-Of': 'committee:Carla' }, { 'X-Occurred-At': '2019-01-01T00:00:00Z', 'X-On-Behalf-Of': 'carla' }, { 'X-On-Behalf-Of': 'office:office-1' }];
+    for (const headers of malformed) {
+      const result = await call(row, clerk, samplePathIds(centreId), headers);
+      expect(result.status).toBe(400);
     }
   });
 

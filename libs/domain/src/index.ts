@@ -20,8 +20,9 @@ export { evolveCentre } from './centre/centre.evolve';
 export { decideCentre } from './centre/centre.decide';
 export { centreDecider, foldCentre } from './centre/centre.decider';
 export { occurredAtOf } from './centre/centre.occurred-at';
-export { centreStateAt, includesEvent, type PointInTime, type TimedEvent } from './centre/centre.time-travel';
+export { centreStateAt, impliedTimerEvents, recordedStateAt, includesEvent, type PointInTime, type TimedEvent } from './centre/centre.time-travel';
 export * from './centre/centre.standing';
+export { TIMER_ACTOR, TIMER_EVENT_TYPES, dueTimerEvents, pendingTimers, type PendingTimer, type TimerCommand } from './centre/centre.timers';
 
 // Auditor
 export * from './auditor/auditor.state';
@@ -39,6 +40,8 @@ export { IASIOS_2019_1 } from './scheme/iasios-2019-1.scheme';
 export { RULES, type RuleName } from './rules/rule-catalogue';
 export { CENTRE_COMMAND_ROLES, AUDITOR_COMMAND_ROLES } from './rules/roles.rules';
 export { isHistoricalImport } from './rules/historical-import.rules';
+export { TimerNotDue } from './rules/timers.rules';
+export { hasEnded, isInForce } from './rules/validity.rules';
 
 // Event versioning
 export { upcastEvent, CURRENT_SCHEMA_VERSIONS, currentSchemaVersion, UPCASTERS, EventSchemaVersionError, type VersionedEvent } from './upcasting/upcasters';

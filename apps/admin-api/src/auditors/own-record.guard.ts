@@ -15,7 +15,7 @@ class OwnRecordGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const actor = request.actor;
+    const actor = request.importing?.onBehalfOf ?? request.actor;
     if (!actor || actor.role !== this.role) return true;
     const target = (request.params as Record<string, string> | undefined)?.[this.param];
     if (target !== actor.id) throw new ForbiddenException(`In the ${this.role} role you may act only for yourself (:${this.param} must be your subject)`);

@@ -4,11 +4,20 @@ import type { Role } from '@accreditation/domain';
 import type { FastifyRequest } from 'fastify';
 import { AppointmentRegister } from './appointment-register';
 import { APPOINTED_ONLY_KEY, IMPORTABLE_KEY, PUBLIC_KEY, ROLES_KEY } from './roles';
+import { type ImportRequest, readImportRequest } from './import-headers';
 import { type AuthenticatedActor, InvalidToken, TokenVerifier } from './token-verifier';
 
-export type AuthenticatedRequest = FastifyRequest & { actor?: AuthenticatedActor };
+export type AuthenticatedRequest = FastifyRequest & {
+  actor?: AuthenticatedActor;
+  /** Set on a historical import: the person who really acted and the clerk who keys it in. */
+  importing?: ImportRequest;
+};
 
-/** 401 without a valid bearer token, 403 for a role the route does not allow or another centre's data. */
+/**
+ * 401 without a valid bearer token, 403 for a role the route does not allow or another centre's
+ * data, 403 (ImportCapabilityRequired) for X-Occurred-At without the import scope. On an import
+ * the route's roles are checked against the person who really acted (X-On-Behalf-Of).
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
@@ -31,12 +40,15 @@ export class AuthGuard implements CanActivate {
       throw error;
     }
     const allowed = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets) ?? [];
-    const importing = actor.role === 'office' && request.headers['x-occurred-at'] !== undefined && this.reflector.getAllAndOverride<boolean>(IMPORTABLE_KEY, targets);
-    if (!allowed.includes(actor.role) && !importing) {
-      throw new ForbiddenException(`Role "${actor.role}" may not do this; allowed: ${allowed.join(', ') || 'nobody'}`);
+    const importable = this.reflector.getAllAndOverride<boolean>(IMPORTABLE_KEY, targets) ?? false;
+    const importing = importable ? readImportRequest(request.headers, actor) : undefined;
+    const acting = importing?.onBehalfOf ?? actor;
+    if (!allowed.includes(acting.role)) {
+      throw new ForbiddenException(`Role "${acting.role}" may not do this; allowed: ${allowed.join(', ') || 'nobody'}`);
     }
     const centreParam = (request.params as Record<string, string> | undefined)?.id;
-    if (actor.role === 'centre' && centreParam !== undefined && centreParam !== actor.centreId) {
+    // A centre person named in an import is checked by the domain (CentreActsForItselfOnly).
+    if (!importing && actor.role === 'centre' && centreParam !== undefined && centreParam !== actor.centreId) {
       throw new ForbiddenException('A centre representative may act only for their own centre');
     }
     if (actor.role === 'auditor' && centreParam !== undefined && this.reflector.getAllAndOverride<boolean>(APPOINTED_ONLY_KEY, targets)) {
@@ -45,6 +57,7 @@ export class AuthGuard implements CanActivate {
       }
     }
     request.actor = actor;
+    request.importing = importing;
     return true;
   }
 }

@@ -10,8 +10,9 @@ export const APPOINTED_ONLY_KEY = 'accreditation:appointed-only';
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 
 /**
- * Command routes the office may also call, whatever their live roles, to import history: only with
- * X-Occurred-At, and the domain then checks it is really in the past (rule 10, ImportRequiresOffice).
+ * Command routes that accept a historical import: X-Occurred-At with a token holding the `import`
+ * scope, on behalf of the person named in X-On-Behalf-Of, whose role the route must allow. The
+ * domain checks rule 10 (ImportRequiresOffice, ImportMustBeInPast) and every other rule against that person.
  */
 export const HistoricalImport = () => SetMetadata(IMPORTABLE_KEY, true);
 

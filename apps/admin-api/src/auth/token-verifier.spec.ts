@@ -8,7 +8,7 @@ const SECRET = 'unit-test-secret-0123456789-abcdefghij';
 describe('TokenVerifier', () => {
   it('reads subject, role and centre from a valid HS256 token', async () => {
     const verifier = new TokenVerifier({ secret: SECRET });
-    await expect(verifier.verify(await signTestToken(SECRET, 'centre', 'rep-1', 'c-1'))).resolves.toEqual({ id: 'rep-1', role: 'centre', centreId: 'c-1' });
+    await expect(verifier.verify(await signTestToken(SECRET, 'centre', 'rep-1', 'c-1'))).resolves.toEqual({ id: 'rep-1', role: 'centre', centreId: 'c-1', scopes: [] });
   });
 
   it('rejects a token signed with another secret, an unknown role and a centre token without its centre', async () => {
@@ -16,6 +16,18 @@ describe('TokenVerifier', () => {
     await expect(verifier.verify(await signTestToken('another-secret-0123456789-abcdefghij', 'office', 'o-1'))).rejects.toBeInstanceOf(InvalidToken);
     await expect(verifier.verify(await signTestToken(SECRET, 'superuser', 'o-1'))).rejects.toThrow(/role must be one of/);
     await expect(verifier.verify(await signTestToken(SECRET, 'centre', 'rep-1'))).rejects.toThrow(/must name its centre/);
+  });
+
+  it('reads the import capability from the scope claim', async () => {
+    const verifier = new TokenVerifier({ secret: SECRET });
+    await expect(verifier.verify(await signTestToken(SECRET, 'office', 'clerk-1', undefined, '1h', 'openid import'))).resolves.toMatchObject({ id: 'clerk-1', scopes: ['openid', 'import'] });
+  });
+
+  it('refuses a subject or centre that is not in canonical form, so a case variant never passes for another id', async () => {
+    const verifier = new TokenVerifier({ secret: SECRET });
+    await expect(verifier.verify(await signTestToken(SECRET, 'auditor', 'Auditor-Anna'))).rejects.toThrow(/not a canonical id/);
+    await expect(verifier.verify(await signTestToken(SECRET, 'centre', 'rep-1', 'St-Jude'))).rejects.toThrow(/not a canonical id/);
+    await expect(verifier.verify(await signTestToken(SECRET, 'auditor', 'auditor-anna'))).resolves.toMatchObject({ id: 'auditor-anna' });
   });
 
   it('rejects an expired token even after it was accepted once', async () => {

@@ -1,10 +1,13 @@
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { Actor, Role } from '@accreditation/domain';
+import { ID_PATTERN } from '../http/id-pattern';
 import { HUMAN_ROLES } from './roles';
 
 export interface AuthenticatedActor extends Actor {
   /** For the `centre` role: the one centre this representative may act for. */
   centreId?: string;
+  /** OAuth scopes (the `scope` claim, space-separated); `import` grants historical import. */
+  scopes: string[];
 }
 
 export class InvalidToken extends Error {}
@@ -61,10 +64,15 @@ export class TokenVerifier {
     this.checkLifetime(payload);
     const role = payload.role as Role;
     if (typeof payload.sub !== 'string' || !payload.sub) throw new InvalidToken('token has no subject');
+    // Ids are compared exactly everywhere, so only their canonical form is accepted: `Auditor-Anna`
+    // must not pass for someone other than `auditor-anna`.
+    if (!ID_PATTERN.test(payload.sub)) throw new InvalidToken(`token subject "${payload.sub}" is not a canonical id (1-80 lower-case letters, digits or dashes)`);
     if (!HUMAN_ROLES.includes(role)) throw new InvalidToken(`token role must be one of ${HUMAN_ROLES.join(', ')}`);
     const centreId = typeof payload.centre === 'string' ? payload.centre : undefined;
     if (role === 'centre' && !centreId) throw new InvalidToken('a centre token must name its centre');
-    return { actor: { id: payload.sub, role, centreId }, expiresAt: typeof payload.exp === 'number' ? payload.exp * 1000 : undefined };
+    if (centreId !== undefined && !ID_PATTERN.test(centreId)) throw new InvalidToken(`token centre "${centreId}" is not a canonical id`);
+    const scopes = typeof payload.scope === 'string' ? payload.scope.split(' ').filter(Boolean) : [];
+    return { actor: { id: payload.sub, role, centreId, scopes }, expiresAt: typeof payload.exp === 'number' ? payload.exp * 1000 : undefined };
   }
 
   /**

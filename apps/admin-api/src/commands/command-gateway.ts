@@ -25,6 +25,7 @@ export class CommandGateway {
       idempotencyKey: meta.idempotencyKey,
       expectedRevision: meta.expectedRevision,
       occurredAt: meta.occurredAt,
+      ...(meta.recordedBy ? { recordedBy: { id: meta.recordedBy.id, role: meta.recordedBy.role } } : {}),
     };
   }
 }

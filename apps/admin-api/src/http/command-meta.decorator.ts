@@ -1,16 +1,20 @@
 import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { parseStrictInstant } from '@accreditation/domain';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
+import type { Actor } from '@accreditation/domain';
 import type { AuthenticatedActor } from '../auth/token-verifier';
 
 /** What a write request says about itself, beyond its body. */
 export interface CommandMeta {
-  actor: AuthenticatedActor;
+  /** Who acted: the token's subject, or on an import the person named in X-On-Behalf-Of. */
+  actor: Actor;
+  /** On an import: the clerk whose token (with the `import` scope) keyed it in. */
+  recordedBy?: AuthenticatedActor;
   correlationId: string;
   idempotencyKey?: string;
   /** From If-Match: the revision the client last saw. */
   expectedRevision?: number;
-  /** From X-Occurred-At: a historical import (office role only, checked by the domain). */
+  /** From X-Occurred-At: a historical import (the auth guard checked the import scope). */
   occurredAt?: string;
 }
 
@@ -40,6 +44,8 @@ export function readCommandMeta(request: AuthenticatedRequest): CommandMeta {
   }
   if (errors.length) throw new BadRequestException({ message: 'Invalid request headers', errors: errors.map((message) => ({ field: 'headers', message })) });
   if (!request.actor) throw new Error('CommandMeta used on a route without authentication');
+  const importing = request.importing;
+  if (importing) return { actor: importing.onBehalfOf, recordedBy: importing.recordedBy, correlationId: String(request.id), idempotencyKey: key, expectedRevision, occurredAt };
   return { actor: request.actor, correlationId: String(request.id), idempotencyKey: key, expectedRevision, occurredAt };
 }
 

@@ -22,7 +22,7 @@ export interface ErrorBody {
   statusCode: number;
   error: string;
   message: string;
-  /** The business rule broken (422). */
+  /** The business rule broken (422), or the capability missing (403 ImportCapabilityRequired). */
   rule?: string;
   /** The offending fields (400). */
   errors?: Array<{ field: string; message: string }>;
@@ -98,9 +98,9 @@ export class ErrorResponsesFilter implements ExceptionFilter {
     const status = exception.getStatus();
     const response = exception.getResponse();
     if (typeof response === 'object' && response !== null) {
-      const r = response as { message?: unknown; errors?: ErrorBody['errors'] };
+      const r = response as { message?: unknown; errors?: ErrorBody['errors']; rule?: unknown };
       const message = Array.isArray(r.message) ? r.message.join('; ') : String(r.message ?? exception.message);
-      return make(status, message, r.errors ? { errors: r.errors } : {});
+      return make(status, message, { ...(r.errors ? { errors: r.errors } : {}), ...(typeof r.rule === 'string' ? { rule: r.rule } : {}) });
     }
     return make(status, String(response));
   }

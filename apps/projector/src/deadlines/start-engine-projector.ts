@@ -14,6 +14,8 @@ export interface EngineProjectorOptions {
   commandRetries?: number;
   /** How often due deadlines are looked for (default DEADLINE_INTERVAL_MS or 5 s). */
   deadlineIntervalMs?: number;
+  /** How long deadlines of a centre wait after its last imported event (default DEADLINE_IMPORT_QUIET_MS or 10 minutes). */
+  deadlineImportQuietMs?: number;
   maxBatchSize?: number;
   lockRetryMs?: number;
   /** The ledger's seal key: deadline events are sealed like every other event. */
@@ -25,6 +27,7 @@ export function startEngineProjector(options: EngineProjectorOptions): Promise<P
   const logger = options.logger ?? consoleLogger;
   const runner = createDeciderRunner(options.store, options.clock, randomIds, options.commandRetries ?? 5, undefined, { sealKey: options.sealKey });
   const intervalMs = options.deadlineIntervalMs ?? (process.env.DEADLINE_INTERVAL_MS ? Number(process.env.DEADLINE_INTERVAL_MS) : undefined);
+  const importQuietMs = options.deadlineImportQuietMs ?? (process.env.DEADLINE_IMPORT_QUIET_MS ? Number(process.env.DEADLINE_IMPORT_QUIET_MS) : undefined);
   return startProjector({
     store: options.store,
     pool: options.pool,
@@ -32,6 +35,6 @@ export function startEngineProjector(options: EngineProjectorOptions): Promise<P
     logger,
     maxBatchSize: options.maxBatchSize,
     lockRetryMs: options.lockRetryMs,
-    processors: [deadlineJobsProcessor({ runner, pool: options.pool, logger, intervalMs })],
+    processors: [deadlineJobsProcessor({ runner, pool: options.pool, logger, intervalMs, importQuietMs })],
   });
 }

@@ -54,4 +54,24 @@ describe('deadlines', () => {
     await fireDeadline(createDeciderRunner(store, clock, randomIds, 5), expiry);
     expect((await store.readStream('centre-c1')).filter((e) => e.type === 'AccreditationExpired')).toHaveLength(1);
   });
+
+  it('a late expiry is recorded at validUntil (occurredAt = due instant, recordedAt = now), by the engine', async () => {
+    const store = await storeWith(accredited());
+    const expiry = deadlinesSetBy(accredited().find((e) => e.type === 'AccreditationGranted') as CentreEvent).at(-1)!;
+    await fireDeadline(createDeciderRunner(store, new AdjustableClock(new Date('2024-09-01T00:00:00Z')), randomIds, 5), expiry);
+    const expired = (await store.readStream('centre-c1')).find((e) => e.type === 'AccreditationExpired')!;
+    expect(expired.metadata).toMatchObject({ occurredAt: '2024-04-15T10:00:00.000Z', recordedAt: '2024-09-01T00:00:00.000Z', actor: { id: 'deadline-jobs', role: 'system' } });
+    expect(expired.data).toMatchObject({ expiredAt: '2024-04-15T10:00:00.000Z' });
+  });
+
+  it('a timer fired before its time is not discarded: the outcome says when to fire it again', async () => {
+    const suspended = new CentreStory('c1').accredited(day('2020-04-15')).suspended(day('2021-01-10'), day('2021-03-01')).events;
+    const store = await storeWith(suspended);
+    const limit = deadlinesSetBy(suspended.at(-1)!)[0];
+    expect(limit.dueAt).toBe(day('2021-03-01'));
+    const early = await fireDeadline(createDeciderRunner(store, new AdjustableClock(new Date('2021-02-01T00:00:00Z')), randomIds, 5), limit);
+    expect(early).toMatchObject({ result: 'not-due', dueAt: day('2021-03-01') });
+    const onTime = await fireDeadline(createDeciderRunner(store, new AdjustableClock(new Date('2021-03-01T10:00:00Z')), randomIds, 5), limit);
+    expect(onTime).toEqual({ result: 'fired', events: ['SuspensionLimitReached'] });
+  });
 });

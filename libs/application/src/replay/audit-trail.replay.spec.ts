@@ -8,6 +8,7 @@ import { dossierToCsv } from './dossier-csv';
 import { dossierToHtml } from './dossier-html';
 
 const office = { id: 'office-1', role: 'office' as const };
+const clerk = { id: 'clerk-7', role: 'office' as const };
 const c = (type: string, data: Record<string, unknown>) => ({ type, data: { centreId: 'c1', ...data } }) as CentreCommand;
 
 /** A centre registered in 2019 (imported in 2024), signed off and enrolled live in 2024. */
@@ -15,7 +16,7 @@ async function history() {
   const store = new InMemoryEventStore();
   const clock = new AdjustableClock(new Date('2024-03-01T09:00:00Z'));
   const runner = createDeciderRunner(store, clock, randomIds, 3);
-  const run = (command: CentreCommand, occurredAt?: string) => runner.run(centreDecider, 'centre-c1', { command, actor: office, correlationId: 'corr', occurredAt });
+  const run = (command: CentreCommand, occurredAt?: string) => runner.run(centreDecider, 'centre-c1', { command, actor: office, correlationId: 'corr', occurredAt, ...(occurredAt ? { recordedBy: clerk } : {}) });
   await run(c('RegisterCentre', { name: 'Centre One', country: 'FR', city: 'Lyon', institution: 'HCL', proceduresPerYear: 300, representativeId: 'p1', contactId: 'p2', substituteId: 'p3' }), '2019-05-01T00:00:00.000Z');
   clock.set(new Date('2024-03-02T09:00:00Z'));
   await run(c('AttestSignOff', { signatory: 'hospital_director', signatoryId: 'p9' }));
@@ -29,7 +30,7 @@ describe('AuditTrailReplay', () => {
     const { replay } = await history();
     const dossier = await replay.replay('c1', { kind: 'latest' });
     expect(dossier.trail.map((e) => e.type)).toEqual(['CentreRegistered', 'SignOffAttested', 'CentreEnrolled']);
-    expect(dossier.trail[0]).toMatchObject({ actorId: 'office-1', actorRole: 'office', occurredAt: '2019-05-01T00:00:00.000Z', recordedAt: '2024-03-01T09:00:00.000Z' });
+    expect(dossier.trail[0]).toMatchObject({ actorId: 'office-1', actorRole: 'office', recordedById: 'clerk-7', occurredAt: '2019-05-01T00:00:00.000Z', recordedAt: '2024-03-01T09:00:00.000Z' });
     expect(dossier.state).toMatchObject({ status: 'Enrolled' });
     expect(dossier.integrity).toMatchObject({ intact: true, verified: 3 });
   });
@@ -64,7 +65,7 @@ describe('AuditTrailReplay', () => {
     const { replay } = await history();
     const dossier = await replay.replay('c1', { kind: 'latest' });
     const csv = dossierToCsv(dossier).trim().split('\r\n');
-    expect(csv[0]).toBe('revision,position,eventId,type,occurredAt,recordedAt,actorId,actorRole,correlationId,commandId,schemeVersion,hash,data');
+    expect(csv[0]).toBe('revision,position,eventId,type,occurredAt,recordedAt,actorId,actorRole,recordedById,correlationId,commandId,schemeVersion,hash,data');
     expect(csv).toHaveLength(4);
     expect(csv[1]).toContain('CentreRegistered');
     const html = dossierToHtml(dossier);

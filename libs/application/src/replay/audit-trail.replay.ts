@@ -1,4 +1,4 @@
-import { AggregateNotFound, type CentreEvent, type PointInTime, type TimedEvent, auditorStreamId, centreStateAt, centreStreamId, includesEvent } from '@accreditation/domain';
+import { AggregateNotFound, type CentreEvent, type PointInTime, type TimedEvent, auditorStreamId, centreStateAt, centreStreamId, impliedTimerEvents, includesEvent, occurredAtOf } from '@accreditation/domain';
 import { BUNDLE_FORMAT, type ChainVerification, type EventStore, type EvidenceBundle, type RecordedEvent, verifyChain } from '@accreditation/event-store/port';
 import { EvidenceUnavailable } from '../runner/application.errors';
 import type { Clock } from '../ports/clock';
@@ -53,6 +53,7 @@ export class AuditTrailReplay {
     const at = pointInTime(point);
     const all = stored.map((event) => this.toEntry(event));
     const { state, unreadable } = foldReadable(all, at);
+    const implied = impliedBy(all, at);
     const integrity = withUnreadable(chain, unreadable);
     if (!integrity.intact) this.integrity?.report(streamId, integrity.brokenAt);
     return {
@@ -62,6 +63,7 @@ export class AuditTrailReplay {
       trail: all.filter((entry) => !at || safeIncludes(entry, at)),
       streamLength: stored.length,
       state,
+      implied,
       integrity,
       digest: digestSummary(this.integrity?.latestDigest?.()),
       generatedAt: this.clock.now().toISOString(),
@@ -154,6 +156,16 @@ function foldReadable(entries: readonly TrailEntry[], at: PointInTime | undefine
   return { state: fold(good), unreadable: { revision: bad.revision, eventId: bad.eventId, error: error.ok ? 'does not fold' : error.error } };
 }
 
+/** The timer events the dates imply by the point but not recorded by then (none at a revision, or past an unreadable event). */
+function impliedBy(entries: readonly TrailEntry[], at: PointInTime | undefined): AuditTrailDossier['implied'] {
+  if (!at || entries.some((e) => e.unreadable !== undefined)) return [];
+  try {
+    return impliedTimerEvents(entries.map(toTimedEvent), at).map((e) => ({ type: e.type, occurredAt: occurredAtOf(e), data: e.data }));
+  } catch {
+    return [];
+  }
+}
+
 /** The chain's verdict, or the unreadable event when it comes first. */
 function withUnreadable(chain: ChainVerification, unreadable: Unreadable | undefined): ChainVerification {
   if (!unreadable) return chain;
@@ -180,7 +192,7 @@ function pointInTime(point: TrailPoint): PointInTime | undefined {
 }
 
 function toEntry(event: RecordedEvent, data: Record<string, unknown>): TrailEntry {
-  const m = (event.metadata ?? {}) as Record<string, unknown> & { actor?: { id?: string; role?: string } };
+  const m = (event.metadata ?? {}) as Record<string, unknown> & { actor?: { id?: string; role?: string }; recordedBy?: { id?: string } };
   return {
     revision: event.revision,
     position: event.position.toString(),
@@ -189,6 +201,7 @@ function toEntry(event: RecordedEvent, data: Record<string, unknown>): TrailEntr
     data,
     actorId: String(m.actor?.id ?? ''),
     actorRole: String(m.actor?.role ?? ''),
+    recordedById: String(m.recordedBy?.id ?? ''),
     occurredAt: String(m.occurredAt ?? ''),
     recordedAt: String(m.recordedAt ?? event.recordedAt.toISOString()),
     correlationId: String(m.correlationId ?? ''),

@@ -10,6 +10,8 @@ export interface TrailEntry {
   data: Record<string, unknown>;
   actorId: string;
   actorRole: string;
+  /** Historical imports: the office clerk who keyed it in ('' for live events); the actor is who really acted. */
+  recordedById: string;
   occurredAt: string;
   recordedAt: string;
   correlationId: string;
@@ -42,6 +44,11 @@ export interface AuditTrailDossier {
   streamLength: number;
   /** The centre's state at the point, recomputed by the domain's evolve. */
   state: unknown;
+  /**
+   * Timer events the dates imply by the point (expiry at validUntil, lapse at paidUntil, …) but not
+   * recorded by then; `state` includes them. Empty at a revision.
+   */
+  implied: Array<{ type: string; occurredAt: string; data: unknown }>;
   /** Verification of the whole stream's hash chain, not only the part shown. */
   integrity: ChainVerification;
   /** The latest signed digest when the ledger runs in this process (what the integrity was checked against). */

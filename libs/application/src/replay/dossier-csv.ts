@@ -1,6 +1,6 @@
 import type { AuditTrailDossier } from './audit-trail';
 
-const COLUMNS = ['revision', 'position', 'eventId', 'type', 'occurredAt', 'recordedAt', 'actorId', 'actorRole', 'correlationId', 'commandId', 'schemeVersion', 'hash', 'data'] as const;
+const COLUMNS = ['revision', 'position', 'eventId', 'type', 'occurredAt', 'recordedAt', 'actorId', 'actorRole', 'recordedById', 'correlationId', 'commandId', 'schemeVersion', 'hash', 'data'] as const;
 
 /** RFC 4180 CSV of the trail, one row per event; `data` is the event's JSON. */
 export function dossierToCsv(dossier: AuditTrailDossier): string {

@@ -24,6 +24,7 @@ ${integritySection(dossier)}
   <h2>Standing${dossier.point.kind === 'latest' ? '' : ' at this point'}</h2>
   ${standing(state)}
 </section>
+${dossier.implied.length ? `<section><h2>Implied by the dates</h2><p>Not recorded by this point, but in force by then: ${dossier.implied.map((e) => `${esc(label(e.type))} on ${esc(formatDate(e.occurredAt))}`).join('; ')}.</p></section>` : ''}
 ${certificates(state)}
 <section>
   <h2>Timeline of decisions</h2>
@@ -130,7 +131,7 @@ function timelineRow(e: TrailEntry): string {
   const late = e.occurredAt && e.recordedAt && Date.parse(e.recordedAt) - Date.parse(e.occurredAt) > 86_400_000;
   return `    <tr${e.unreadable ? ' class="unreadable"' : ''}><td class="rev">${e.revision}</td><td><strong>${esc(label(e.type))}</strong>${summary(e)}${e.unreadable ? `<div class="warn">Unreadable: ${esc(e.unreadable)}</div>` : ''}</td>` +
     `<td>${esc(e.actorId)}<div class="role">${esc(e.actorRole)}</div></td><td>${esc(formatInstant(e.occurredAt))}</td>` +
-    `<td>${esc(formatInstant(e.recordedAt))}${late ? '<div class="role">recorded later (import)</div>' : ''}</td></tr>`;
+    `<td>${esc(formatInstant(e.recordedAt))}${e.recordedById ? `<div class="role">imported, keyed in by ${esc(e.recordedById)}</div>` : late ? '<div class="role">recorded later</div>' : ''}</td></tr>`;
 }
 
 /** A few scalar facts of the event, enough to tell one decision from another. */

@@ -96,11 +96,34 @@ describe('DeciderRunner', () => {
     expect(appends).toBe(3);
   });
 
-  it('records a historical import with occurredAt in the past and recordedAt now', async () => {
+  it('records a historical import with occurredAt in the past, recordedAt now, the real actor and the clerk as recorder', async () => {
     const runner = runnerOn(store);
-    await runner.run(centreDecider, 'centre-c1', req(register, { occurredAt: '2019-05-01T00:00:00.000Z' }));
+    const clerk = { id: 'clerk-7', role: 'office' as const };
+    await runner.run(centreDecider, 'centre-c1', req(register, { occurredAt: '2019-05-01T00:00:00.000Z', recordedBy: clerk }));
     const [event] = await store.readStream('centre-c1');
-    expect(event.metadata).toMatchObject({ occurredAt: '2019-05-01T00:00:00.000Z', recordedAt: '2024-01-10T09:00:00.000Z' });
+    expect(event.metadata).toMatchObject({ occurredAt: '2019-05-01T00:00:00.000Z', recordedAt: '2024-01-10T09:00:00.000Z', actor: office, recordedBy: clerk });
+    expect(verifyChain(await store.readStream('centre-c1'))).toMatchObject({ intact: true });
+  });
+
+  it('refuses a back-dated command without a recorder (no import capability)', async () => {
+    await expect(runnerOn(store).run(centreDecider, 'centre-c1', req(register, { occurredAt: '2024-01-10T08:59:59.000Z' }))).rejects.toMatchObject({ rule: 'BackDatingRequiresImport' });
+    expect(await store.readStream('centre-c1')).toEqual([]);
+  });
+
+  it('records timer events decided alongside a command at their due instant, by the engine, chained', async () => {
+    const runner = runnerOn(store);
+    const clerk = { id: 'clerk-7', role: 'office' as const };
+    const at = (occurredAt: string) => ({ occurredAt, recordedBy: clerk });
+    await runner.run(centreDecider, 'centre-c1', req(register, at('2019-01-07T00:00:00.000Z')));
+    await runner.run(centreDecider, 'centre-c1', req({ type: 'AttestSignOff', data: { centreId: 'c1', signatory: 'hospital_director', signatoryId: 'p9' } }, at('2019-01-07T00:00:00.000Z')));
+    await runner.run(centreDecider, 'centre-c1', req({ type: 'EnrolCentre', data: { centreId: 'c1', feeReference: 'FEE-1' } }, at('2019-01-07T00:00:00.000Z')));
+    await runner.run(centreDecider, 'centre-c1', req({ type: 'UpdateProcedureVolume', data: { centreId: 'c1', proceduresPerYear: 250 } }, at('2020-02-01T00:00:00.000Z')));
+    const events = await store.readStream('centre-c1');
+    expect(events.slice(-2).map((e) => [e.type, e.metadata.occurredAt, (e.metadata.actor as { id: string }).id, e.metadata.recordedBy])).toEqual([
+      ['EnrolmentLapsed', '2020-01-07T00:00:00.000Z', 'deadline-jobs', undefined],
+      ['ProcedureVolumeUpdated', '2020-02-01T00:00:00.000Z', office.id, clerk],
+    ]);
+    expect(verifyChain(events)).toMatchObject({ intact: true, verified: 5 });
   });
 
   describe('with cached stream views', () => {

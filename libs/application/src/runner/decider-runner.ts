@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { DecisionContext } from '@accreditation/domain';
+import { type DecisionContext, TIMER_ACTOR } from '@accreditation/domain';
 import {
   type AppendResult,
   type EventMetadata,
@@ -20,6 +20,11 @@ export interface RunnableDecider<C, E, S> {
   initialState(): S;
   evolve(state: S, event: E): S;
   decide(command: C, state: S, ctx: DecisionContext): E[];
+  /**
+   * For a timer event decided alongside a command: the instant it happened (its due instant).
+   * Such events are recorded at that occurredAt, with the engine as their actor.
+   */
+  timerInstantOf?(event: E): string | undefined;
 }
 
 export interface DeciderRunnerOptions {
@@ -87,11 +92,12 @@ export class DeciderRunner {
         occurredAt: request.occurredAt ?? now,
         recordedAt: now,
         currentSchemeVersion: this.options.currentSchemeVersion,
+        ...(request.recordedBy ? { recordedBy: request.recordedBy } : {}),
       };
       const decided = decider.decide(request.command, view.state, ctx);
       if (decided.length === 0) return { streamId, revision, commandId, replayed: false, events: [] };
 
-      const toAppend = this.seal(decided, view.lastHash, { streamId, firstRevision: revision + 1, request, commandId, requestHash, ctx });
+      const toAppend = this.seal(decided, view.lastHash, { streamId, firstRevision: revision + 1, request, commandId, requestHash, ctx, timerInstantOf: decider.timerInstantOf?.bind(decider) });
       let appended: AppendResult;
       try {
         appended = await this.store.appendToStream(streamId, toAppend, revision === -1 ? 'no_stream' : revision);
@@ -133,22 +139,31 @@ export class DeciderRunner {
   private seal<E extends { type: string; data: unknown }>(
     decided: E[],
     lastHash: string,
-    at: { streamId: string; firstRevision: number; request: CommandRequest<{ type: string }>; commandId: string; requestHash: string; ctx: DecisionContext },
+    at: {
+      streamId: string; firstRevision: number; request: CommandRequest<{ type: string }>; commandId: string; requestHash: string; ctx: DecisionContext;
+      timerInstantOf?: (event: E) => string | undefined;
+    },
   ): EventToAppend[] {
-    const { request, commandId, requestHash, ctx } = at;
+    const { request, commandId, requestHash, ctx, timerInstantOf } = at;
     let previousHash = lastHash;
     return decided.map((event, index) => {
       const id = request.idempotencyKey ? deterministicUuid('event', commandId, String(index)) : this.ids.uuid();
+      const timerInstant = timerInstantOf?.(event);
+      const byTimer = timerInstant !== undefined;
       const schemeVersion = (event.data as { schemeVersion?: unknown }).schemeVersion;
+      const actor = byTimer ? TIMER_ACTOR : request.actor;
       const unsealed = {
-        actor: { id: request.actor.id, role: request.actor.role },
+        actor: { id: actor.id, role: actor.role },
+        // The clerk who keyed an import in; the actor is who really acted. Timer events have no recorder.
+        ...(request.recordedBy && !byTimer ? { recordedBy: { id: request.recordedBy.id, role: request.recordedBy.role } } : {}),
         correlationId: request.correlationId,
         causationId: request.causationId ?? request.correlationId,
         commandId,
         commandType: request.command.type,
         requestHash,
         recordedAt: ctx.recordedAt,
-        occurredAt: ctx.occurredAt,
+        // A timer event decided with a command happened at its own due instant.
+        occurredAt: timerInstant ?? ctx.occurredAt,
         schemeVersion: typeof schemeVersion === 'string' ? schemeVersion : ctx.currentSchemeVersion,
         schemaVersion: this.options.schemaVersionOf(event.type),
       };

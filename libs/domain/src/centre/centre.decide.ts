@@ -6,7 +6,9 @@ import { centreStreamId } from '../shared/stream-ids';
 import type { CentreCommand } from './centre.commands';
 import type { CentreEvent } from './centre.events';
 import { assertNever } from './centre.occurred-at';
-import type { CentreState } from './centre.state';
+import { evolveCentre } from './centre.evolve';
+import type { CentreState, KnownCentre } from './centre.state';
+import { dueTimerEvents } from './centre.timers';
 import { appointAuditor, completeAudit, decideAuditorObjection, judgeCriterion, objectToAuditor, provideEvidence, recuseAuditor, requestEvidence } from './decide/audit.decide';
 import { decideAppeal, lodgeAppeal } from './decide/appeals.decide';
 import { openAudit, submitApplication } from './decide/application.decide';
@@ -38,6 +40,17 @@ export function decideCentre(command: CentreCommand, state: CentreState, ctx: De
   assertTimeline(ctx, state.lastOccurredAt);
   assertCentreRole(command, ctx, state.profile, state.centreId);
 
+  // Timers due by the command's instant take effect first, at their own instants, and any the
+  // command's events make due (an award restored after its validUntil) right after, in the same
+  // append: a live command and an imported one see the same world, and no timer blocks an import.
+  const before = dueTimerEvents(state, ctx.occurredAt, ctx);
+  const settled = before.reduce(evolveCentre, state as CentreState) as KnownCentre;
+  const decided = decideKnown(command, settled, ctx);
+  const after = dueTimerEvents(decided.reduce(evolveCentre, settled as CentreState), ctx.occurredAt, ctx);
+  return [...before, ...decided, ...after];
+}
+
+function decideKnown(command: Exclude<CentreCommand, { type: 'RegisterCentre' }>, state: KnownCentre, ctx: DecisionContext): CentreEvent[] {
   switch (command.type) {
     case 'AttestSignOff': return attestSignOff(command.data, ctx);
     case 'UpdateProcedureVolume': return updateProcedureVolume(command.data, ctx);

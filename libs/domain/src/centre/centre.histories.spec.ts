@@ -1,6 +1,6 @@
 import { isDomainRuleBroken } from '../shared/domain-errors';
 import type { Actor } from '../shared/primitives';
-import { answers, AUDITOR_A, CentreStory, CLEAN_AUDITOR, COMMITTEE, COMMITTEE_2, ctx, day, icr, NO_FACTS, OFFICE, REPRESENTATIVE, SYSTEM } from '../testing/centre.fixtures';
+import { answers, AUDITOR_A, CentreStory, CLEAN_AUDITOR, COMMITTEE, COMMITTEE_2, ctx, day, icr, importCtx, NO_FACTS, OFFICE, REPRESENTATIVE, SYSTEM } from '../testing/centre.fixtures';
 import { centreDecider } from './centre.decider';
 import type { CentreCommand } from './centre.commands';
 
@@ -14,12 +14,12 @@ function expectRule(fn: () => unknown, rule: string): void {
 
 /**
  * Hôpitaux Universitaires de Strasbourg: accredited April 2020 (the second centre), first Centre of
- * Excellence in July 2024 after its full 4-year term. `as` lets the same history run live or as
- * the office's historical import recorded in 2025.
+ * Excellence in July 2024 after its full 4-year term. With `recordedAt` the same history is the
+ * office's historical import keyed in then, each fact on behalf of the person who really acted.
  */
-function strasbourg(as: (actor: Actor) => Actor, recordedAt?: string): CentreStory {
+function strasbourg(recordedAt?: string): CentreStory {
   const s = new CentreStory('hus-strasbourg');
-  const run = (command: CentreCommand, actor: Actor, at: string) => s.run(command, ctx(as(actor), day(at), recordedAt ?? day(at)));
+  const run = (command: CentreCommand, actor: Actor, at: string) => s.run(command, recordedAt ? importCtx(actor, day(at), recordedAt) : ctx(actor, day(at)));
   const id = s.centreId;
   run({ type: 'RegisterCentre', data: { centreId: id, name: 'Interventional Radiology', country: 'FR', city: 'Strasbourg', institution: 'Hôpitaux Universitaires de Strasbourg', proceduresPerYear: 600, representativeId: 'rep-1', contactId: 'contact-1', substituteId: 'sub-1' } }, OFFICE, '2019-05-06');
   run({ type: 'AttestSignOff', data: { centreId: id, signatory: 'head_of_department', signatoryId: 'hod-hus' } }, REPRESENTATIVE, '2019-05-06');
@@ -52,7 +52,7 @@ function strasbourg(as: (actor: Actor) => Actor, recordedAt?: string): CentreSto
 
 describe('Strasbourg: accredited April 2020, Centre of Excellence July 2024', () => {
   it('runs live', () => {
-    const s = strasbourg((a) => a);
+    const s = strasbourg();
     const types = s.events.map((e) => e.type);
     expect(types).toContain('AccreditationExpired');
     expect(s.events.at(-1)).toMatchObject({ type: 'ExcellenceSealAwarded', data: { validFrom: day('2024-04-15'), validUntil: day('2028-04-15'), decidedAt: day('2024-07-02') } });
@@ -63,16 +63,18 @@ describe('Strasbourg: accredited April 2020, Centre of Excellence July 2024', ()
     ]);
   });
 
-  it('imported by the office in 2025 gives the same state', () => {
-    const imported = strasbourg(() => OFFICE, day('2025-06-01'));
-    const live = strasbourg((a) => a);
+  it('imported by the office in 2025 gives the same events and state, with the real deciders', () => {
+    const imported = strasbourg(day('2025-06-01'));
+    const live = strasbourg();
+    expect(imported.events).toEqual(live.events);
     expect(imported.known.status).toBe('CentreOfExcellence');
-    expect(imported.known.award).toEqual({ ...live.known.award, decidedBy: OFFICE.id });
+    expect(imported.known.award).toEqual(live.known.award);
+    expect(imported.known.award?.decidedBy).toBe(COMMITTEE_2.id);
   });
 
   it('the import cannot be recorded out of order', () => {
-    const s = strasbourg(() => OFFICE, day('2025-06-01'));
-    expectRule(() => centreDecider.decide({ type: 'UpdateProcedureVolume', data: { centreId: s.centreId, proceduresPerYear: 700 } }, s.state, ctx(OFFICE, day('2022-01-01'), day('2025-06-01'))), 'OccurredAtBeforeStreamHistory');
+    const s = strasbourg(day('2025-06-01'));
+    expectRule(() => centreDecider.decide({ type: 'UpdateProcedureVolume', data: { centreId: s.centreId, proceduresPerYear: 700 } }, s.state, importCtx(OFFICE, day('2022-01-01'), day('2025-06-01'))), 'OccurredAtBeforeStreamHistory');
   });
 });
 

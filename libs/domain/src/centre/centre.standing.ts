@@ -1,4 +1,5 @@
 import type { IsoDateTime } from '../shared/primitives';
+import { hasEnded } from '../rules/validity.rules';
 import { toMs } from '../shared/time';
 import { upcastEvent } from '../upcasting/upcasters';
 import type { CentreEvent } from './centre.events';
@@ -113,6 +114,6 @@ export function certificateVerdict(
   if (certificate.supersededFrom !== null && t >= toMs(certificate.supersededFrom)) return 'superseded';
   if (certificate.standing !== 'in_force') return certificate.standing;
   if (t < toMs(certificate.validFrom)) return 'not_yet_valid';
-  if (t >= toMs(certificate.validUntil)) return 'expired';
+  if (hasEnded(certificate, now)) return 'expired';
   return 'valid';
 }

@@ -1,26 +1,28 @@
-import { CentreStory, COMMITTEE, ctx, day, OFFICE } from '../testing/centre.fixtures';
+import type { Actor } from '../shared/primitives';
+import { answers, AUDITOR_A, CentreStory, CLEAN_AUDITOR, COMMITTEE, day, icr, importCtx, NO_FACTS, OFFICE, REPRESENTATIVE } from '../testing/centre.fixtures';
 import { occurredAtOf } from './centre.occurred-at';
 import { centreStateAt, includesEvent, type TimedEvent } from './centre.time-travel';
 
 /**
- * Strasbourg's history imported on 10 Jan 2025 (occurredAt 2019-2020, recordedAt 2025), then
- * one live event. "As of" 2021 it was accredited; "as known at" 2024 the engine knew nothing.
+ * Strasbourg's history imported on 10 Jan 2025 (occurredAt 2019-2020, recordedAt 2025), each
+ * fact on behalf of whoever did it. "As of" 2021 it was accredited; "as known at" 2024 the engine
+ * knew nothing.
  */
 function importedHistory(): TimedEvent[] {
   const IMPORTED = day('2025-01-10');
   const story = new CentreStory();
-  const office = (at: string) => ctx(OFFICE, at, IMPORTED);
-  story.run({ type: 'RegisterCentre', data: { centreId: story.centreId, name: 'IR', country: 'FR', city: 'Strasbourg', institution: 'HUS', proceduresPerYear: 400, representativeId: 'rep-1', contactId: 'contact-1', substituteId: 'sub-1' } }, office(day('2019-06-01')));
-  story.run({ type: 'AttestSignOff', data: { centreId: story.centreId, signatory: 'head_of_department', signatoryId: 'hod' } }, office(day('2019-06-01')));
-  story.run({ type: 'EnrolCentre', data: { centreId: story.centreId, feeReference: 'F' } }, office(day('2019-06-02')));
-  const imported = story.events.length;
-  story.passedAudit(day('2020-02-01'));
-  const timed: TimedEvent[] = story.events.map((e, revision) => ({ ...e, revision, occurredAt: occurredAtOf(e), recordedAt: revision < imported ? IMPORTED : occurredAtOf(e) }));
-  // The passed audit was recorded live in this fixture; make the grant an import too.
-  const grantStory = story.fork();
-  grantStory.run({ type: 'GrantAccreditation', data: { centreId: story.centreId, certificateNumber: 'C-2020-02', decider: { registeredAuditor: false, conflictDeclared: false, consultedForCentre: false } } }, ctx(COMMITTEE, day('2020-04-15')));
-  const grant = grantStory.events.at(-1)!;
-  return [...timed.map((e) => ({ ...e, recordedAt: IMPORTED })), { ...grant, revision: timed.length, occurredAt: day('2020-04-15'), recordedAt: IMPORTED }];
+  const as = (actor: Actor, at: string) => importCtx(actor, day(at), IMPORTED);
+  const c = { centreId: story.centreId };
+  story.run({ type: 'RegisterCentre', data: { ...c, name: 'IR', country: 'FR', city: 'Strasbourg', institution: 'HUS', proceduresPerYear: 400, representativeId: 'rep-1', contactId: 'contact-1', substituteId: 'sub-1' } }, as(OFFICE, '2019-06-01'));
+  story.run({ type: 'AttestSignOff', data: { ...c, signatory: 'head_of_department', signatoryId: 'hod' } }, as(OFFICE, '2019-06-01'));
+  story.run({ type: 'EnrolCentre', data: { ...c, feeReference: 'F' } }, as(OFFICE, '2019-06-02'));
+  story.run({ type: 'SubmitApplication', data: { ...c, applicationId: 'APP-1', kind: 'initial', answers: answers(), icr: icr() } }, as(REPRESENTATIVE, '2020-02-01'));
+  story.run({ type: 'OpenAudit', data: { ...c, auditId: 'AUD-1', dueDate: day('2020-03-01') } }, as(OFFICE, '2020-02-01'));
+  story.run({ type: 'AppointAuditor', data: { ...c, auditId: 'AUD-1', auditorId: AUDITOR_A.id, auditor: CLEAN_AUDITOR } }, as(OFFICE, '2020-02-01'));
+  for (const criterionId of Object.keys(answers())) story.run({ type: 'JudgeCriterion', data: { ...c, auditId: 'AUD-1', criterionId, met: true, note: '' } }, as(AUDITOR_A, '2020-02-01'));
+  story.run({ type: 'CompleteAudit', data: { ...c, auditId: 'AUD-1', recommendation: 'pass', reason: 'All met' } }, as(AUDITOR_A, '2020-02-01'));
+  story.run({ type: 'GrantAccreditation', data: { ...c, certificateNumber: 'C-2020-02', decider: NO_FACTS } }, as(COMMITTEE, '2020-04-15'));
+  return story.events.map((e, revision) => ({ ...e, revision, occurredAt: occurredAtOf(e), recordedAt: IMPORTED }));
 }
 
 describe('centreStateAt', () => {
@@ -29,6 +31,7 @@ describe('centreStateAt', () => {
   it('at a revision', () => {
     expect(centreStateAt(events, { revision: 0 }).status).toBe('Registered');
     expect(centreStateAt(events, { revision: 2 }).status).toBe('Enrolled');
+    expect(centreStateAt(events, { revision: 3 }).status).toBe('ApplicationSubmitted');
     expect(centreStateAt(events, { revision: events.length - 1 }).status).toBe('Accredited');
   });
 
@@ -40,9 +43,21 @@ describe('centreStateAt', () => {
     if (accredited.status === 'Accredited') expect(accredited.award.validUntil).toBe(day('2024-04-15'));
   });
 
-  it('as known at a recordedAt date: what the engine knew', () => {
+  it('as known at a recordedAt date: what the engine knew, and what those dates implied by then', () => {
     expect(centreStateAt(events, { knownAt: day('2024-12-31') }).status).toBe('Unregistered');
-    expect(centreStateAt(events, { knownAt: day('2025-01-10') }).status).toBe('Accredited');
+    expect(centreStateAt(events, { knownAt: day('2025-01-10') }).status).toBe('Expired');
+  });
+
+  it('as of a date, what the dates imply counts even before the timers\' events are recorded', () => {
+    // No expiry or lapse is recorded in this stream, yet the award ended at validUntil (end-exclusive).
+    expect(events.map((e) => e.type)).not.toContain('AccreditationExpired');
+    expect(centreStateAt(events, { asOf: '2024-04-15T09:59:59.999Z' }).status).toBe('Accredited');
+    const expired = centreStateAt(events, { asOf: day('2024-04-15') });
+    expect(expired).toMatchObject({ status: 'Expired', ended: { kind: 'Expired', at: day('2024-04-15') } });
+    // The enrolment, paid until 2020-06-02, had lapsed by 2020-07-01 (the award stands on its own).
+    expect(centreStateAt(events, { asOf: day('2020-07-01') })).toMatchObject({ status: 'Accredited', enrolment: { lapsedAt: day('2020-06-02') } });
+    // A revision is the stream exactly as recorded.
+    expect(centreStateAt(events, { revision: events.length - 1 }).status).toBe('Accredited');
   });
 
   it('upcasts old event shapes on the way', () => {

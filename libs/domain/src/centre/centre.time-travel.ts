@@ -4,6 +4,8 @@ import { upcastEvent } from '../upcasting/upcasters';
 import type { CentreEvent } from './centre.events';
 import { evolveCentre } from './centre.evolve';
 import { type CentreState, initialCentreState } from './centre.state';
+import { dueTimerEvents } from './centre.timers';
+import { CURRENT_SCHEME_VERSION } from '../scheme/scheme.registry';
 
 /** A stored centre event as the replay reads it: envelope fields beside type and data. */
 export type TimedEvent = CentreEvent & {
@@ -28,8 +30,28 @@ export function includesEvent(event: Pick<TimedEvent, 'revision' | 'occurredAt' 
   return toMs(event.recordedAt) <= toMs(at.knownAt);
 }
 
-/** The centre's state at a point in time, by folding its stream's events (given in stream order). */
+/**
+ * The centre's state at a point in time, by folding its stream's events (given in stream order).
+ * As of (or known at) a date, what the dates imply counts too: an award past its validUntil has
+ * expired, an unpaid enrolment has lapsed, a suspension has reached its limit, even when the
+ * timer's event was not recorded yet (or not recorded by then). A revision is the stream exactly.
+ */
 export function centreStateAt(events: readonly TimedEvent[], at: PointInTime): CentreState {
+  return impliedTimerEvents(events, at).reduce(evolveCentre, recordedStateAt(events, at));
+}
+
+/**
+ * The timer events the dates imply by the point in time but not recorded by then (each dated at
+ * its due instant); none at a revision.
+ */
+export function impliedTimerEvents(events: readonly TimedEvent[], at: PointInTime): CentreEvent[] {
+  if ('revision' in at) return [];
+  const instant = 'asOf' in at ? at.asOf : at.knownAt;
+  return dueTimerEvents(recordedStateAt(events, at), instant, { recordedAt: instant, currentSchemeVersion: CURRENT_SCHEME_VERSION });
+}
+
+/** Only the recorded events up to the point in time, without what their dates imply. */
+export function recordedStateAt(events: readonly TimedEvent[], at: PointInTime): CentreState {
   return events
     .filter((e) => includesEvent(e, at))
     .map((e) => (e.schemaVersion === undefined ? e : (upcastEvent(e) as CentreEvent)))

@@ -83,7 +83,7 @@ describe('findings', () => {
       done.run(accept(done), ctx(AUDITOR_A, day('2025-04-11')));
       spec.given(done.events).when(overdue(done), ctx(SYSTEM, day('2025-12-01'))).thenNothing();
       const observation = withFinding('observation');
-      spec.given(observation.events).when(overdue(observation), ctx(SYSTEM, day('2026-12-01'))).thenNothing();
+      spec.given(observation.events).when(overdue(observation), ctx(SYSTEM, day('2026-02-01'))).thenNothing();
     });
   });
 

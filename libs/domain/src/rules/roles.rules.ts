@@ -4,7 +4,6 @@ import type { CentreProfile } from '../centre/centre.state';
 import type { DecisionContext } from '../shared/decision-context';
 import { DomainRuleBroken } from '../shared/domain-errors';
 import type { Role } from '../shared/primitives';
-import { isHistoricalImport } from './historical-import.rules';
 
 const TIMER: Role[] = ['system', 'office'];
 
@@ -52,9 +51,8 @@ export const AUDITOR_COMMAND_ROLES: Record<AuditorCommandType, readonly Role[]> 
   RecordConsultation: ['office'],
 };
 
+/** Checked against the person who acted, also for an import (its recorder is `ctx.recordedBy`, checked by rule 10). */
 function assertRoleIn(allowed: readonly Role[], type: string, ctx: DecisionContext): void {
-  // An import is the office recording what others did back then, so it may carry any command.
-  if (isHistoricalImport(ctx) && ctx.actor.role === 'office') return;
   if (!allowed.includes(ctx.actor.role)) {
     throw new DomainRuleBroken('RoleNotPermitted', `${type} is for the ${allowed.join(' or ')} role, not ${ctx.actor.role}.`);
   }

@@ -1,6 +1,6 @@
 /**
  * Every business rule the deciders enforce, by name. The name travels in DomainRuleBroken.rule
- * and in API errors; the description documents it. Grouped by the DOMAIN.md invariant it serves;
+ * and in API errors; the description documents it. Grouped by the invariant of docs/domain.md it serves;
  * the checks themselves live beside this file, one file per invariant or practice.
  */
 export const RULES = {
@@ -15,7 +15,7 @@ export const RULES = {
   UnknownCriterion: 'Criterion ids must exist in the scheme version the application or audit is decided under.',
 
   // Roles and separation of duties (ISO/IEC 17011 practice)
-  RoleNotPermitted: 'Each command may be issued only by the roles DOMAIN.md gives it (office, auditor, committee, centre, system timers).',
+  RoleNotPermitted: 'Each command may be issued only by the roles the role table gives it (office, auditor, committee, centre, system timers); on an import, by the role of the person who really acted.',
   CentreActsForItselfOnly: 'A centre\'s representative acts only for their own centre.',
   OnlyAppointedAuditorsAssess: 'Only an auditor currently appointed to the audit judges criteria, raises or verifies findings, requests evidence and completes the audit.',
 
@@ -73,7 +73,9 @@ export const RULES = {
 
   // 10. Historical imports
   OccurredAtInFuture: 'Rule 10: nothing is recorded as having happened after the moment it is recorded (occurredAt <= recordedAt).',
-  ImportRequiresOffice: 'Rule 10: historical imports (occurredAt before recordedAt) are for the office role only.',
+  ImportRequiresOffice: 'Rule 10: historical imports are keyed in by the office (holding the import capability) only.',
+  BackDatingRequiresImport: 'Rule 10: a live command is never back-dated; only a historical import, with the import capability and the person who really acted, has an occurredAt before recordedAt.',
+  ImportMustBeInPast: 'Rule 10: a historical import records something that happened before the moment it is keyed in.',
   OccurredAtBeforeStreamHistory: 'Rule 10: occurredAt never goes backwards within a stream.',
 
   // 11. Corrections

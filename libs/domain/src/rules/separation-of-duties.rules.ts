@@ -2,7 +2,6 @@ import type { PersonFacts } from '../centre/centre.commands';
 import type { Audit, AuditTeam } from '../centre/centre.state';
 import type { DecisionContext } from '../shared/decision-context';
 import { DomainRuleBroken } from '../shared/domain-errors';
-import { isHistoricalImport } from './historical-import.rules';
 
 /**
  * Separation of duties (ISO/IEC 17011; rules 4 and 6). Facts owned by the auditor aggregate
@@ -45,9 +44,8 @@ export function assertAppointable(auditorId: string, facts: PersonFacts, audit: 
   }
 }
 
-/** Assessment work is done by an auditor currently appointed to that audit (imports are the office's record of it). */
+/** Assessment work is done by an auditor currently appointed to that audit (an import names that auditor as its actor). */
 export function assertActiveAuditor(ctx: DecisionContext, auditId: string, team: AuditTeam | undefined): void {
-  if (isHistoricalImport(ctx) && ctx.actor.role === 'office') return;
   if (!team?.active.includes(ctx.actor.id)) {
     throw new DomainRuleBroken('OnlyAppointedAuditorsAssess', `${ctx.actor.id} is not an appointed auditor on audit ${auditId}.`);
   }

@@ -1,7 +1,7 @@
 import type { Scheme } from '../scheme/scheme.types';
 import { DomainRuleBroken } from '../shared/domain-errors';
 import type { IsoDateTime } from '../shared/primitives';
-import { addMonths, isAfter, notBefore } from '../shared/time';
+import { addMonths, isAfter } from '../shared/time';
 
 /** Rule 8: the latest a suspension may last to. */
 export const suspensionLimitAt = (suspendedAt: IsoDateTime, scheme: Scheme): IsoDateTime => addMonths(suspendedAt, scheme.suspensionLimitMonths);
@@ -19,5 +19,3 @@ export function suspensionEnd(suspendedAt: IsoDateTime, requestedUntil: IsoDateT
   return requestedUntil;
 }
 
-export const suspensionLimitReached = (suspendedAt: IsoDateTime, at: IsoDateTime, scheme: Scheme): boolean =>
-  notBefore(at, suspensionLimitAt(suspendedAt, scheme));

@@ -25,6 +25,11 @@ export function ctx(actor: Actor, occurredAt: IsoDateTime, recordedAt: IsoDateTi
   return { actor, occurredAt, recordedAt, currentSchemeVersion };
 }
 
+/** A historical import: `actor` really acted at `occurredAt`; the office clerk `recordedBy` keys it in at `recordedAt`. */
+export function importCtx(actor: Actor, occurredAt: IsoDateTime, recordedAt: IsoDateTime, recordedBy: Actor = OFFICE): DecisionContext {
+  return { actor, occurredAt, recordedAt, currentSchemeVersion: CURRENT_SCHEME_VERSION, recordedBy };
+}
+
 export function answers(schemeVersion = CURRENT_SCHEME_VERSION, compliance: CriterionAnswer['compliance'] = 'met'): Record<string, CriterionAnswer> {
   return Object.fromEntries(getScheme(schemeVersion).criteria.map((c) => [c.id, { compliance, comment: `Self-assessment of ${c.id}` }]));
 }

@@ -18,6 +18,8 @@ export function deciderSpec<C, E, S>(decider: Decider<C, E, S>) {
         when(command: C, ctx: DecisionContext) {
           const run = () => decider.decide(command, state, ctx);
           return {
+            /** The decided events, for assertions of their own. */
+            run,
             then(expected: E[]): E[] {
               const actual = run();
               expect(actual).toEqual(expected);

@@ -97,7 +97,7 @@ export async function listExpiringAccreditations(
             count(*) OVER () AS total
        FROM ${CENTRE_STATUS_TABLE}
       WHERE status IN ('accredited', 'excellence', 'suspended')
-        AND valid_until >= $1::timestamptz AND valid_until < $1::timestamptz + make_interval(days => $2::int)
+        AND valid_until > $1::timestamptz AND valid_until < $1::timestamptz + make_interval(days => $2::int)
         AND ($3::text IS NULL OR country = $3)
       ORDER BY valid_until, centre_id LIMIT $4 OFFSET $5`,
     [opts.now.toISOString(), opts.days, opts.country ?? null, limit, offset]);

@@ -23,8 +23,8 @@ export interface TestApi {
   http: HttpClient;
   store: PostgresEventStore;
   clock: AdjustableClock;
-  /** A bearer token for `role`; `centre` tokens name the one centre they may act for. */
-  token(role: TestRole | string, sub: string, centre?: string): Promise<string>;
+  /** A bearer token for `role`; `centre` tokens name the one centre they may act for; `scope: 'import'` grants historical import. */
+  token(role: TestRole | string, sub: string, centre?: string, scope?: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -50,7 +50,7 @@ export async function startTestApi(
       http: new HttpClient(baseUrl),
       store,
       clock,
-      token: (role, sub, centre) => signTestToken(TEST_JWT_SECRET, role, sub, centre),
+      token: (role, sub, centre, scope) => signTestToken(TEST_JWT_SECRET, role, sub, centre, '1h', scope),
       close: async () => {
         await app?.close();
         await store.close();

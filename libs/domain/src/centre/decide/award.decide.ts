@@ -1,10 +1,11 @@
 import { assertAwardNotFinal } from '../../rules/final-award.rules';
-import { suspensionEnd, suspensionLimitAt } from '../../rules/suspension.rules';
+import { suspensionEnd } from '../../rules/suspension.rules';
 import { assertDue } from '../../rules/timers.rules';
 import { getScheme } from '../../scheme/scheme.registry';
 import type { DecisionContext } from '../../shared/decision-context';
 import { DomainRuleBroken } from '../../shared/domain-errors';
-import { addMonths, notBefore, toMs } from '../../shared/time';
+import { addMonths, toMs } from '../../shared/time';
+import { hasEnded } from '../../rules/validity.rules';
 import type { CentreEvent } from '../centre.events';
 import type { Award, KnownCentre } from '../centre.state';
 import { type CommandData, notAllowed } from './decide-support';
@@ -29,11 +30,14 @@ export function reinstateAccreditation(d: CommandData<'ReinstateAccreditation'>,
   return [{ type: 'AccreditationReinstated', data: { centreId: d.centreId, reinstatedAt: ctx.occurredAt, decidedBy: ctx.actor.id } }];
 }
 
-/** Timer. [] when not suspended any more or already recorded. */
+/**
+ * Timer, rule 8. [] when not suspended any more or already recorded. The limit that counts is the
+ * one decided (suspendedUntil, at most the scheme's 6 months), not the scheme's maximum.
+ */
 export function recordSuspensionLimitReached(d: CommandData<'RecordSuspensionLimitReached'>, state: KnownCentre, ctx: DecisionContext): CentreEvent[] {
   if (state.status !== 'Suspended' || state.suspension.limitReachedAt) return [];
-  const { suspendedAt } = state.suspension;
-  assertDue(ctx.occurredAt, suspensionLimitAt(suspendedAt, getScheme(state.award.schemeVersion)), 'The suspension limit');
+  const { suspendedAt, suspendedUntil } = state.suspension;
+  assertDue(ctx.occurredAt, suspendedUntil, 'The suspension limit');
   return [{ type: 'SuspensionLimitReached', data: { centreId: d.centreId, suspendedAt, limitReachedAt: ctx.occurredAt } }];
 }
 
@@ -67,7 +71,7 @@ export function issueRenewalReminder(d: CommandData<'IssueRenewalReminder'>, sta
   if (!scheme.renewalReminderMonths.includes(d.monthsBefore)) {
     throw new DomainRuleBroken('ReminderOffsetNotInScheme', `Scheme ${scheme.version} sends renewal reminders ${scheme.renewalReminderMonths.join(' and ')} months before expiry, not ${d.monthsBefore}.`);
   }
-  if (state.remindersIssued.includes(`${award.validUntil}|${d.monthsBefore}`) || notBefore(ctx.occurredAt, award.validUntil)) return [];
+  if (state.remindersIssued.includes(`${award.validUntil}|${d.monthsBefore}`) || hasEnded(award, ctx.occurredAt)) return [];
   assertDue(ctx.occurredAt, addMonths(award.validUntil, -d.monthsBefore), `The ${d.monthsBefore}-month renewal reminder`);
   return [{ type: 'RenewalReminderIssued', data: { centreId: d.centreId, validUntil: award.validUntil, monthsBefore: d.monthsBefore, issuedAt: ctx.occurredAt } }];
 }
