@@ -51,8 +51,8 @@ describe('web console in Chromium (e2e)', () => {
     projector = await startEngineProjector({ store: api.store, pool: api.store.pool, clock: api.clock, logger: { log: () => undefined, warn: () => undefined, error: (m: string, e?: unknown) => console.error(m, e) }, deadlineIntervalMs: 60_000, lockRetryMs: 200 });
     const cast = await castFor(api);
     journey = new Journey(api, cast);
-    // Auditors (the console has no page for registering them) and a few other centres for the board and charts.
-    for (const auditorId of [AUDITOR, CONFLICTED]) await journey.post('/auditors', cast.office, { auditorId, country: 'FR', specialties: ['TACE'] });
+    // An auditor with a declared conflict, a few other centres (the board and charts), one accredited centre.
+    await journey.post('/auditors', cast.office, { auditorId: CONFLICTED, country: 'FR', specialties: ['TACE'] });
     await journey.post(`/auditors/${CONFLICTED}/conflicts`, await api.token('auditor', CONFLICTED), { centreId: CENTRE, description: 'Trained at CHU de Lyon until 2018' });
     const others: [string, string, string][] = [['charite-berlin', 'DE', 'Berlin'], ['gemelli-rome', 'IT', 'Rome'], ['clinic-barcelona', 'ES', 'Barcelona']];
     for (const [id, country, city] of others) {
@@ -79,6 +79,9 @@ describe('web console in Chromium (e2e)', () => {
     opened.push(watched);
     return watched.page;
   }
+
+  /** The page will show an API refusal with this status: Chromium logs the answer once as a console error. */
+  const expectRefusal = (page: Page, status: number) => opened.find((w) => w.page === page)!.expected.push(new RegExp(`status of ${status}`));
 
   async function signInAs(page: Page, role: string, sub: string, centre?: string): Promise<void> {
     await page.goto(`${base}/console/`);
@@ -110,10 +113,18 @@ describe('web console in Chromium (e2e)', () => {
     await shot(page, 'sign-in');
   });
 
-  it('office: registers a centre, records its sign-off and enrols it', async () => {
+  it('office: registers an auditor, registers a centre, records its sign-off and enrols it', async () => {
     const page = await open();
     await signInAs(page, 'office', 'office-olivia');
     await page.getByRole('heading', { name: 'Centres' }).waitFor();
+    await page.getByRole('link', { name: 'Auditors' }).click();
+    await page.getByLabel('Auditor id (their sign-in subject)').fill(AUDITOR);
+    await page.getByLabel('Country (2 letters)').fill('fr');
+    await page.getByLabel('Specialties (comma-separated)').fill('TACE, ablation');
+    await page.getByRole('button', { name: 'Register auditor' }).click();
+    await page.getByText('Recorded: Auditor registered').waitFor();
+    await page.getByRole('row', { name: new RegExp(`${AUDITOR} FR TACE, ablation`) }).waitFor();
+    await accessible(page);
     await page.getByRole('link', { name: 'Register a centre' }).first().click();
     await page.getByRole('heading', { name: 'Register a centre' }).waitFor();
     await accessible(page);
@@ -122,6 +133,13 @@ describe('web console in Chromium (e2e)', () => {
       'Procedures per year': '380', 'Representative (person id)': 'rep-lea', 'Contact (person id)': 'contact-marc', 'Substitute (person id)': 'sub-ines',
     };
     for (const [label, value] of Object.entries(fields)) await page.getByLabel(label, { exact: true }).fill(value);
+    // A malformed id: the 400 names the field, next to the button.
+    await page.getByLabel('Centre id', { exact: true }).fill('CHU Lyon');
+    expectRefusal(page, 400);
+    await page.getByRole('button', { name: 'Register centre' }).click();
+    await page.getByRole('alert').getByText('Some fields need correcting.').waitFor();
+    await page.getByRole('alert').getByText(/centreId/).waitFor();
+    await page.getByLabel('Centre id', { exact: true }).fill(CENTRE);
     await page.getByRole('button', { name: 'Register centre' }).click();
 
     await page.getByRole('heading', { name: CENTRE_NAME }).waitFor();
@@ -201,6 +219,13 @@ describe('web console in Chromium (e2e)', () => {
       await row.getByText(met ? '✓ met' : '✗ not met').waitFor();
     }
     await page.getByText(`${judged.length} of ${IASIOS_2019_1.criteria.length} criteria judged`).waitFor();
+    // Completing now is refused: the evidence is outstanding. The rule shows next to the button.
+    await page.getByLabel('Reason').fill('Every core criterion met');
+    await page.getByRole('button', { name: 'Complete audit' }).click();
+    expectRefusal(page, 422);
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByRole('alert').getByText('The engine refused: Audit evidence outstanding.').waitFor();
+    await page.getByRole('alert').getByText('(rule AuditEvidenceOutstanding)').waitFor();
     await accessible(page);
     await page.evaluate('window.scrollTo(0, 0)');
     await shot(page, 'auditor-workspace');

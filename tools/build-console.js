@@ -6,7 +6,7 @@
  * `--force` rebuilds anyway.
  */
 const { createHash } = require('node:crypto');
-const { existsSync, readFileSync, readdirSync, writeFileSync } = require('node:fs');
+const { existsSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } = require('node:fs');
 const { join, relative } = require('node:path');
 
 const root = join(__dirname, '..');
@@ -19,7 +19,7 @@ function* files(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name !== 'dist' && entry.name !== 'node_modules') yield* files(path);
+      if (!entry.name.startsWith('dist') && entry.name !== 'node_modules') yield* files(path);
     } else yield path;
   }
 }
@@ -40,9 +40,20 @@ async function buildConsole({ force = false } = {}) {
   if (!force && existsSync(stamp) && readFileSync(stamp, 'utf8') === hash && existsSync(join(dist, 'index.html'))) {
     return { built: false, ms: Date.now() - started };
   }
+  // Built beside, then swapped in: a server running meanwhile (or a second build, e.g. two test
+  // files starting at once) never sees a half-written folder. Same sources give the same file names.
+  const staging = `${dist}.building-${process.pid}`;
+  const old = `${dist}.old-${process.pid}`;
   const { build } = await import('vite');
-  await build({ configFile: join(consoleDir, 'vite.config.ts'), logLevel: 'warn' });
-  writeFileSync(stamp, hash);
+  try {
+    await build({ configFile: join(consoleDir, 'vite.config.ts'), logLevel: 'warn', build: { outDir: staging, emptyOutDir: true } });
+    writeFileSync(join(staging, '.source-hash'), hash);
+    if (existsSync(dist)) renameSync(dist, old);
+    renameSync(staging, dist);
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+    rmSync(old, { recursive: true, force: true });
+  }
   return { built: true, ms: Date.now() - started };
 }
 

@@ -15,17 +15,26 @@ export interface WatchedPage {
   page: Page;
   context: BrowserContext;
   problems: string[];
+  /**
+   * Console errors the test provokes on purpose, each allowed once: Chromium logs every HTTP error
+   * answer ("Failed to load resource: … status of 422"), so a test showing a refusal expects one.
+   */
+  expected: RegExp[];
 }
 
 export async function watchedPage(browser: Browser, viewport = { width: 1280, height: 860 }): Promise<WatchedPage> {
   const context = await browser.newContext({ viewport, acceptDownloads: true, locale: 'en-GB', timezoneId: 'UTC' });
   const page = await context.newPage();
   const problems: string[] = [];
+  const expected: RegExp[] = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()} (${message.location().url})`);
+    if (message.type() !== 'error') return;
+    const allowed = expected.findIndex((pattern) => pattern.test(message.text()));
+    if (allowed >= 0) expected.splice(allowed, 1);
+    else problems.push(`console error: ${message.text()} (${message.location().url})`);
   });
-  return { page, context, problems };
+  return { page, context, problems, expected };
 }
 
 /** axe-core on the page as it is now: no serious or critical violation (names them otherwise). */

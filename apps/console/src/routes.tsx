@@ -1,6 +1,7 @@
 import { Navigate, createBrowserRouter } from 'react-router';
 import { Layout } from './components/Layout';
 import { AuditWorkspacePage } from './pages/AuditWorkspacePage';
+import { AuditorsPage } from './pages/AuditorsPage';
 import { BoardPage } from './pages/BoardPage';
 import { CentrePage } from './pages/CentrePage';
 import { DashboardPage } from './pages/DashboardPage';
@@ -30,6 +31,7 @@ export const router = createBrowserRouter(
         { path: 'centres/:centreId/audits/:auditId', element: <AuditWorkspacePage /> },
         { path: 'centres/:centreId/trail', element: <TimelinePage /> },
         { path: 'my-audits', element: <MyAuditsPage /> },
+        { path: 'auditors', element: <AuditorsPage /> },
         { path: 'decisions', element: <DecisionQueuePage /> },
         { path: 'dashboard', element: <DashboardPage /> },
         { path: '*', element: <Home /> },

@@ -4,9 +4,14 @@ import type { CommandResult } from './views';
 /** Read models are asynchronous: pages re-read them on this beat, so they follow the projector. */
 export const READ_MODEL_POLL_MS = 2_000;
 
+const STATIC_QUERIES = ['scheme', 'sign-in-options', 'trail-formats'];
+
+/** The case file is read from the event store (always current when read, and re-read after every command): a slower beat. */
+export const CASE_FILE_POLL_MS = 5_000;
+
 /** A read-model (or case-file) query that refreshes itself while the page is open. */
-export function useLive<T>(key: QueryKey, read: () => Promise<T>, options: { enabled?: boolean } = {}) {
-  return useQuery({ queryKey: key, queryFn: read, refetchInterval: READ_MODEL_POLL_MS, enabled: options.enabled ?? true });
+export function useLive<T>(key: QueryKey, read: () => Promise<T>, options: { enabled?: boolean; every?: number } = {}) {
+  return useQuery({ queryKey: key, queryFn: read, refetchInterval: options.every ?? READ_MODEL_POLL_MS, enabled: options.enabled ?? true });
 }
 
 /**
@@ -17,6 +22,7 @@ export function useCommand<V>(send: (vars: V) => Promise<CommandResult>) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: send,
-    onSuccess: () => client.invalidateQueries(),
+    // Everything but what never changes (the scheme, the sign-in options, the export formats).
+    onSuccess: () => client.invalidateQueries({ predicate: (q) => !STATIC_QUERIES.includes(String(q.queryKey[0])) }),
   });
 }

@@ -5,6 +5,7 @@ const NAV: Record<Role, { to: string; label: string }[]> = {
   office: [
     { to: '/centres', label: 'Centres' },
     { to: '/centres/new', label: 'Register a centre' },
+    { to: '/auditors', label: 'Auditors' },
     { to: '/decisions', label: 'Awaiting decision' },
     { to: '/dashboard', label: 'Dashboard' },
   ],

@@ -3,7 +3,7 @@ import { useForm } from 'react-hook-form';
 import { Link, useParams } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { lastOf } from '../api/case-file';
-import { useCommand, useLive } from '../api/hooks';
+import { CASE_FILE_POLL_MS, useCommand, useLive } from '../api/hooks';
 import type { components } from '../api/schema';
 import type { CaseFile, CommandResult, Scheme } from '../api/views';
 import { CommandForm, Field } from '../components/CommandForm';
@@ -62,7 +62,7 @@ function CriterionRow({ centreId, auditId, criterion, title, file }: { centreId:
 /** The auditor's workspace for one audit: criteria, evidence requests, findings, completion. Tablet-friendly. */
 export function AuditWorkspacePage() {
   const { centreId = '', auditId = '' } = useParams();
-  const file = useLive(['file', centreId], () => unwrap<CaseFile>(api.GET('/centres/{id}/file', { params: { path: { id: centreId } } })));
+  const file = useLive(['file', centreId], () => unwrap<CaseFile>(api.GET('/centres/{id}/file', { params: { path: { id: centreId } } })), { every: CASE_FILE_POLL_MS });
   const scheme = useQuery({ queryKey: ['scheme'], queryFn: () => unwrap<Scheme>(api.GET('/scheme')), staleTime: Infinity });
   const data = file.data;
   const audit = data?.state.work?.audit;
@@ -78,7 +78,7 @@ export function AuditWorkspacePage() {
         <Link to={`/centres/${centreId}`}>Centre page</Link>
       </div>
       <p className="freshness" role="status">
-        Case file current to revision {data?.revision ?? '…'} (checked {file.dataUpdatedAt ? new Date(file.dataUpdatedAt).toLocaleTimeString() : '—'}, refreshes every 2 s)
+        Case file current to revision {data?.revision ?? '…'} (checked {file.dataUpdatedAt ? new Date(file.dataUpdatedAt).toLocaleTimeString() : '—'}, refreshes every 5 s)
       </p>
       <ErrorNote error={file.error} />
       {data && !current && <p className="warning">This audit is not the centre’s audit in progress: it can no longer be changed.</p>}

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { eventsOf } from '../api/case-file';
-import { useLive } from '../api/hooks';
+import { CASE_FILE_POLL_MS, useLive } from '../api/hooks';
 import type { CaseFile, CentreView, Freshness as FreshnessInfo, Scheme } from '../api/views';
 import { ErrorNote } from '../components/ErrorNote';
 import { Freshness } from '../components/Freshness';
@@ -23,7 +23,7 @@ export function CentrePage() {
   // Roles that may read the case file see the centre as the event store has it (always current);
   // reporting reads the centre-status read model instead.
   const status = useLive(['centre', centreId], () => unwrap<{ data: CentreView; checkpoint: FreshnessInfo }>(api.GET('/centres/{id}', { params: { path: { id: centreId } } })), { enabled: !readsFile });
-  const file = useLive(['file', centreId], () => unwrap<CaseFile>(api.GET('/centres/{id}/file', { params: { path: { id: centreId } } })), { enabled: readsFile });
+  const file = useLive(['file', centreId], () => unwrap<CaseFile>(api.GET('/centres/{id}/file', { params: { path: { id: centreId } } })), { enabled: readsFile, every: CASE_FILE_POLL_MS });
   const scheme = useQuery({ queryKey: ['scheme'], queryFn: () => unwrap<Scheme>(api.GET('/scheme')), staleTime: Infinity });
   const state = file.data?.state;
   const c = readsFile ? (state ? factsOf(state) : undefined) : status.data && factsOfView(status.data.data);
@@ -40,7 +40,7 @@ export function CentrePage() {
       </div>
       {readsFile ? (
         <p className="freshness" role="status">
-          Read from the event store: current to revision {file.data?.revision ?? '…'} · checked {file.dataUpdatedAt ? new Date(file.dataUpdatedAt).toLocaleTimeString() : '—'}, refreshes every 2 s
+          Read from the event store: current to revision {file.data?.revision ?? '…'} · checked {file.dataUpdatedAt ? new Date(file.dataUpdatedAt).toLocaleTimeString() : '—'}, refreshes every 5 s
         </p>
       ) : (
         <Freshness checkpoint={status.data?.checkpoint} fetchedAt={status.dataUpdatedAt} />
