@@ -104,6 +104,8 @@ describe('console support in the API (e2e)', () => {
       const queue = expectStatus(await api.http.get('/decisions/queue', { token: cast.committee }), 200).body;
       expect(queue.items.map((c: { centreId: string; status: string }) => [c.centreId, c.status])).toEqual([['file-1', 'audit_passed']]);
       expectStatus(await api.http.get('/decisions/queue', { token: cast.auditor }), 403);
+      expect(expectStatus(await api.http.get('/decisions/appeals', { token: cast.office }), 200).body).toMatchObject({ items: [], total: 0 });
+      expectStatus(await api.http.get('/decisions/appeals', { token: await cast.centre('file-1') }), 403);
     });
   });
 });

@@ -6,7 +6,7 @@ import type { AuthenticatedRequest } from '../auth/auth.guard';
 import { Public, Roles } from '../auth/roles';
 import { IdParam } from '../http/id-param.pipe';
 import { PageParams } from '../queries/query-params.dto';
-import { GetCaseFileQuery, ListAwaitingDecisionQuery, ListMyAuditsQuery } from './console.queries';
+import { GetCaseFileQuery, ListAwaitingDecisionQuery, ListMyAuditsQuery, ListOpenAppealsQuery } from './console.queries';
 
 /** Read routes the web console needs beyond the read-model views; same roles as their neighbours. */
 @ApiTags('console: work lists and case files')
@@ -41,5 +41,12 @@ export class ConsoleQueriesController {
   @ApiOperation({ summary: 'Centres whose completed audit awaits the committee (centre-status read model)' })
   queue(@Query() params: PageParams) {
     return this.queries.execute(new ListAwaitingDecisionQuery({ ...params }));
+  }
+
+  @Get('decisions/appeals')
+  @Roles('committee', 'office')
+  @ApiOperation({ summary: 'Centres with an appeal not yet decided (centre-status read model)' })
+  appeals(@Query() params: PageParams) {
+    return this.queries.execute(new ListOpenAppealsQuery({ ...params }));
   }
 }

@@ -15,6 +15,9 @@ export class ListMyAuditsQuery {
 export class ListAwaitingDecisionQuery {
   constructor(readonly page: { limit?: number; offset?: number }) {}
 }
+export class ListOpenAppealsQuery {
+  constructor(readonly page: { limit?: number; offset?: number }) {}
+}
 
 /**
  * A centre's whole file as the people working on it need it: the state the domain folds and every
@@ -56,4 +59,13 @@ export class ListAwaitingDecisionHandler implements IQueryHandler<ListAwaitingDe
   }
 }
 
-export const CONSOLE_QUERY_HANDLERS = [GetCaseFileHandler, ListMyAuditsHandler, ListAwaitingDecisionHandler];
+/** Centres with an appeal the committee has not decided yet. */
+@QueryHandler(ListOpenAppealsQuery)
+export class ListOpenAppealsHandler implements IQueryHandler<ListOpenAppealsQuery> {
+  constructor(@Inject(READ_MODELS) private readonly db: Pool) {}
+  execute(q: ListOpenAppealsQuery) {
+    return listCentres(this.db, { withOpenAppeals: true, sort: 'registeredAt', ...q.page });
+  }
+}
+
+export const CONSOLE_QUERY_HANDLERS = [GetCaseFileHandler, ListMyAuditsHandler, ListAwaitingDecisionHandler, ListOpenAppealsHandler];

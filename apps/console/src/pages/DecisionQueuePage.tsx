@@ -8,6 +8,7 @@ import { ErrorNote } from '../components/ErrorNote';
 import { Freshness } from '../components/Freshness';
 import { day, statusLabel } from '../components/format';
 import { CommitteeActions } from './centre/CommitteeActions';
+import { DecideAppealForm } from './centre/FindingsAndAppeals';
 import { useSession } from '../session/session';
 
 /** One queued audit: outcome, findings, the team's declared conflicts, and the decision forms. */
@@ -40,9 +41,39 @@ function QueueItem({ centre }: { centre: CentreView }) {
   );
 }
 
-/** Audits completed and waiting for the committee, oldest centre first. */
+/** A centre with open appeals: what each is against, its grounds, and the decision form. */
+function AppealItem({ centre }: { centre: CentreView }) {
+  const { session } = useSession();
+  const file = useQuery({
+    queryKey: ['file', centre.centreId],
+    queryFn: () => unwrap<CaseFile>(api.GET('/centres/{id}/file', { params: { path: { id: centre.centreId } } })),
+  });
+  const open = file.data ? Object.values(file.data.state.appeals).filter((a) => a.state === 'open') : [];
+  return (
+    <li className="card">
+      <h3>
+        <Link to={`/centres/${centre.centreId}`}>{centre.name}</Link> <span className={`badge status-${centre.status}`}>{statusLabel(centre.status)}</span>
+      </h3>
+      <ErrorNote error={file.error} />
+      <ul>
+        {open.map((a) => {
+          const lodged = eventsOf<{ appealId: string; grounds: string }>(file.data?.events, 'AppealLodged').find((e) => e.appealId === a.appealId);
+          return (
+            <li key={a.appealId}>
+              Against the {a.against}, lodged {day(a.lodgedAt)}: {lodged?.grounds}
+              {session?.role === 'committee' && <DecideAppealForm centreId={centre.centreId} appeal={a} />}
+            </li>
+          );
+        })}
+      </ul>
+    </li>
+  );
+}
+
+/** Audits completed and waiting for the committee, oldest centre first; then open appeals. */
 export function DecisionQueuePage() {
   const queue = useLive(['queue'], () => unwrap<Page<CentreView>>(api.GET('/decisions/queue', { params: { query: { limit: 50 } } })));
+  const appeals = useLive(['appeals-queue'], () => unwrap<Page<CentreView>>(api.GET('/decisions/appeals', { params: { query: { limit: 50 } } })));
   return (
     <>
       <h1>Audits awaiting a decision</h1>
@@ -52,6 +83,14 @@ export function DecisionQueuePage() {
       <ul className="tiles wide">
         {queue.data?.items.map((c) => (
           <QueueItem key={c.centreId} centre={c} />
+        ))}
+      </ul>
+      <h2>Appeals awaiting a decision</h2>
+      <ErrorNote error={appeals.error} />
+      {appeals.data && appeals.data.items.length === 0 && <p>No appeal awaits a decision.</p>}
+      <ul className="tiles wide">
+        {appeals.data?.items.map((c) => (
+          <AppealItem key={c.centreId} centre={c} />
         ))}
       </ul>
     </>

@@ -1,5 +1,8 @@
 import { Link } from 'react-router';
 import { api, unwrap } from '../api/client';
+import type { CommandResult } from '../api/views';
+import { CommandForm, Field } from '../components/CommandForm';
+import { useSession } from '../session/session';
 import { useLive } from '../api/hooks';
 import type { Appointment, Freshness as FreshnessInfo } from '../api/views';
 import { ErrorNote } from '../components/ErrorNote';
@@ -10,6 +13,7 @@ const STATUS: Record<string, string> = { active: 'in progress', recused: 'recuse
 
 /** The audits the signed-in auditor is appointed to, and only those. */
 export function MyAuditsPage() {
+  const { session } = useSession();
   const mine = useLive(['my-audits'], () => unwrap<{ items: Appointment[]; checkpoint: FreshnessInfo }>(api.GET('/me/audits')));
   const items = mine.data?.items ?? [];
   return (
@@ -31,6 +35,26 @@ export function MyAuditsPage() {
           </li>
         ))}
       </ul>
+      <section className="card" aria-labelledby="conflict-heading">
+        <h2 id="conflict-heading">Declare a conflict of interest</h2>
+        <p className="hint">A centre you have a conflict with cannot be given to you to audit; declare it before an appointment.</p>
+        <CommandForm<{ centreId: string; description: string }>
+          title="Conflict"
+          submitLabel="Declare conflict"
+          send={(body) => unwrap<CommandResult>(api.POST('/auditors/{id}/conflicts', { params: { path: { id: session!.sub } }, body }))}
+        >
+          {(f) => (
+            <>
+              <Field id="conflict-centre" label="Centre id">
+                <input id="conflict-centre" {...f.register('centreId', { required: true })} />
+              </Field>
+              <Field id="conflict-description" label="What the conflict is">
+                <input id="conflict-description" {...f.register('description', { required: true })} />
+              </Field>
+            </>
+          )}
+        </CommandForm>
+      </section>
     </>
   );
 }

@@ -51,30 +51,10 @@ export function FindingsAndAppeals({ centreId, file, role }: { centreId: string;
         {appeals.map((a) => (
           <li key={a.appealId}>
             Against the {a.against}, lodged {day(a.lodgedAt)}: <strong>{a.state}</strong>
-            {role === 'committee' && a.state === 'open' && (
-              <CommandForm<{ outcome: 'upheld' | 'dismissed'; reason: string }>
-                title="Decide the appeal"
-                name={`appeal-${a.appealId}`}
-                submitLabel="Decide appeal"
-                defaultValues={{ outcome: 'dismissed', reason: '' }}
-                confirm={(v) => `${v.outcome === 'upheld' ? 'Uphold' : 'Dismiss'} the appeal against the ${a.against}?`}
-                send={(body) => unwrap<CommandResult>(api.POST('/centres/{id}/appeals/{appealId}/decision', { params: { path: { id: centreId, appealId: a.appealId } }, body }))}
-              >
-                {(form) => (
-                  <>
-                    <Field id={`outcome-${a.appealId}`} label="Outcome">
-                      <select id={`outcome-${a.appealId}`} {...form.register('outcome')}>
-                        <option value="dismissed">Dismiss</option>
-                        <option value="upheld">Uphold</option>
-                      </select>
-                    </Field>
-                    <Field id={`appeal-reason-${a.appealId}`} label="Reason">
-                      <input id={`appeal-reason-${a.appealId}`} {...form.register('reason', { required: true })} />
-                    </Field>
-                  </>
-                )}
-              </CommandForm>
+            {lastOf<{ grounds: string }>(file.events, 'AppealLodged', { appealId: a.appealId }) && (
+              <div className="hint">Grounds: {lastOf<{ grounds: string }>(file.events, 'AppealLodged', { appealId: a.appealId })!.grounds}</div>
             )}
+            {role === 'committee' && a.state === 'open' && <DecideAppealForm centreId={centreId} appeal={a} />}
           </li>
         ))}
       </ul>
@@ -105,5 +85,34 @@ export function FindingsAndAppeals({ centreId, file, role }: { centreId: string;
         </CommandForm>
       )}
     </section>
+  );
+}
+
+/** The committee decides an open appeal, after confirming. */
+export function DecideAppealForm({ centreId, appeal }: { centreId: string; appeal: { appealId: string; against: string } }) {
+  const a = appeal;
+  return (
+    <CommandForm<{ outcome: 'upheld' | 'dismissed'; reason: string }>
+      title="Decide the appeal"
+      name={`appeal-${a.appealId}`}
+      submitLabel="Decide appeal"
+      defaultValues={{ outcome: 'dismissed', reason: '' }}
+      confirm={(v) => `${v.outcome === 'upheld' ? 'Uphold' : 'Dismiss'} the appeal against the ${a.against}?`}
+      send={(body) => unwrap<CommandResult>(api.POST('/centres/{id}/appeals/{appealId}/decision', { params: { path: { id: centreId, appealId: a.appealId } }, body }))}
+    >
+      {(form) => (
+        <>
+          <Field id={`outcome-${a.appealId}`} label="Outcome">
+            <select id={`outcome-${a.appealId}`} {...form.register('outcome')}>
+              <option value="dismissed">Dismiss</option>
+              <option value="upheld">Uphold</option>
+            </select>
+          </Field>
+          <Field id={`appeal-reason-${a.appealId}`} label="Reason">
+            <input id={`appeal-reason-${a.appealId}`} {...form.register('reason', { required: true })} />
+          </Field>
+        </>
+      )}
+    </CommandForm>
   );
 }
