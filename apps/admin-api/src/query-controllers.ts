@@ -1,5 +1,4 @@
 import { ConsoleQueriesController } from './console/console-queries.controller';
-import { SignInController } from './console/sign-in.controller';
 import { CentreQueriesController } from './queries/centre-queries.controller';
 import { OversightQueriesController } from './queries/oversight-queries.controller';
 import { PublicRegistryController } from './queries/public-registry.controller';
@@ -8,4 +7,4 @@ import { AuditorVerificationController } from './replay/auditor-verification.con
 import { LedgerController } from './replay/ledger.controller';
 
 /** The read side of the admin API: read-model queries and the compliance replay. */
-export const QUERY_CONTROLLERS = [CentreQueriesController, AuditTrailController, AuditorVerificationController, LedgerController, OversightQueriesController, PublicRegistryController, ConsoleQueriesController, SignInController];
+export const QUERY_CONTROLLERS = [CentreQueriesController, AuditTrailController, AuditorVerificationController, LedgerController, OversightQueriesController, PublicRegistryController, ConsoleQueriesController];

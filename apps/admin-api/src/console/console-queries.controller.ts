@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CURRENT_SCHEME_VERSION, getScheme } from '@accreditation/domain';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
-import { Public, Roles } from '../auth/roles';
+import { AppointedAuditorsOnly, Public, Roles } from '../auth/roles';
 import { IdParam } from '../http/id-param.pipe';
 import { PageParams } from '../queries/query-params.dto';
 import { GetCaseFileQuery, ListAwaitingDecisionQuery, ListMyAuditsQuery, ListOpenAppealsQuery } from './console.queries';
@@ -24,6 +24,7 @@ export class ConsoleQueriesController {
 
   @Get('centres/:id/file')
   @Roles('office', 'committee', 'auditor', 'compliance', 'centre')
+  @AppointedAuditorsOnly()
   @ApiOperation({ summary: "A centre's case file from the event store: current state and every event's data (always current; `revision` is its position)" })
   file(@Param('id', IdParam) id: string) {
     return this.queries.execute(new GetCaseFileQuery(id));

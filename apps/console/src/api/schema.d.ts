@@ -24,7 +24,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The event store answers (503 otherwise); read-model lag is reported, not required */
+        /**
+         * Ready to serve: 503, naming each problem, while the database is unavailable, a projection is stuck on an error or a check fails (e.g. the integrity of the stored trail)
+         * @description Read-model lag is reported, not required. `problems` names what is wrong, one line each.
+         */
         get: operations["HealthController_ready"];
         put?: never;
         post?: never;
@@ -41,7 +44,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List, filter and paginate centres (centre-status read model) */
+        /** List, filter and paginate centres (centre-status read model); an auditor sees only centres they are or were appointed to */
         get: operations["CentreQueriesController_list"];
         put?: never;
         /** Register a centre (RegisterCentre → CentreRegistered) */
@@ -638,8 +641,77 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Verify the integrity chain of the whole stream; names the first broken link, if any */
+        /** Verify the integrity chain of the whole stream, each event's seal and the head signed in the latest digest; names the first broken link and the kind of break */
         get: operations["AuditTrailController_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auditors/{id}/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Verify an auditor stream's integrity chain and signed head; names the first broken link and the kind of break */
+        get: operations["AuditorVerificationController_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auditors/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A signed evidence bundle of the auditor's stream, checkable offline with npm run verify-dossier */
+        get: operations["AuditorVerificationController_evidence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ledger/digest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest signed digest of every stream head (Merkle root, Ed25519 signature) and the public key to check it */
+        get: operations["LedgerController_latest"];
+        put?: never;
+        /** Sign a digest now (when a head moved since the last one) and answer it */
+        post: operations["LedgerController_signNow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ledger/digests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every signed digest with the heads it changed, as JSON lines: the export to publish or archive */
+        get: operations["LedgerController_all"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1274,7 +1346,7 @@ export interface operations {
                 offset?: number;
                 country?: string;
                 city?: string;
-                status?: "registered" | "enrolled" | "enrolment_lapsed" | "application_submitted" | "under_audit" | "audit_passed" | "audit_failed" | "refused" | "accredited" | "excellence" | "suspended" | "withdrawn" | "relinquished" | "expired";
+                status?: "registered" | "enrolled" | "enrolment_lapsed" | "application_submitted" | "under_audit" | "audit_passed" | "audit_failed" | "accredited" | "excellence" | "suspended" | "withdrawn" | "relinquished" | "expired";
                 seal?: "enrolled" | "accredited" | "excellence";
                 /** @description Part of the name */
                 q?: string;
@@ -4516,7 +4588,8 @@ export interface operations {
                 knownAt?: string;
                 /** @description State after this stream revision */
                 revision?: number;
-                format?: "json" | "csv" | "html";
+                /** @description bundle: a signed evidence bundle (always the whole stream), checkable offline with npm run verify-dossier */
+                format?: "json" | "csv" | "html" | "bundle";
             };
             header?: never;
             path: {
@@ -4541,6 +4614,95 @@ export interface operations {
             path: {
                 id: string;
             };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuditorVerificationController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuditorVerificationController_evidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LedgerController_latest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LedgerController_signNow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LedgerController_all: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;

@@ -1,4 +1,4 @@
-import type { components } from './schema';
+import type { components, paths } from './schema';
 
 /**
  * Shapes of the answers the console reads. The OpenAPI document types every request (schema.d.ts,
@@ -17,14 +17,14 @@ export interface Page<T> {
   checkpoint: Freshness;
 }
 
-export type Standing =
-  | 'registered' | 'enrolled' | 'enrolment_lapsed' | 'application_submitted' | 'under_audit' | 'audit_passed' | 'audit_failed'
-  | 'refused' | 'accredited' | 'excellence' | 'suspended' | 'withdrawn' | 'relinquished' | 'expired';
+/** The read model's statuses, as the API's OpenAPI document lists them for the board's filter. */
+export type Standing = NonNullable<NonNullable<paths['/centres']['get']['parameters']['query']>['status']>;
 
-export const STANDINGS: Standing[] = [
+/** Every status, in lifecycle order; typed against the generated union, so a status the API drops fails the build. */
+export const STANDINGS = [
   'registered', 'enrolled', 'enrolment_lapsed', 'application_submitted', 'under_audit', 'audit_passed', 'audit_failed',
-  'refused', 'accredited', 'excellence', 'suspended', 'withdrawn', 'relinquished', 'expired',
-];
+  'accredited', 'excellence', 'suspended', 'withdrawn', 'relinquished', 'expired',
+] as const satisfies readonly Standing[];
 
 export interface CentreView {
   centreId: string;
