@@ -90,6 +90,8 @@ describe('web console in Chromium (e2e)', () => {
     await page.getByLabel('Person id', { exact: true }).fill(sub);
     if (centre) await page.getByLabel('Centre id', { exact: true }).fill(centre);
     await page.getByRole('button', { name: 'Sign in as this role' }).click();
+    // Signed in once the frame shows who it is (the token is then in sessionStorage).
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
   }
 
   async function accessible(page: Page): Promise<void> {

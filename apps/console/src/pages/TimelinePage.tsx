@@ -32,7 +32,14 @@ function useTrailFormats() {
   });
 }
 
-const EXTENSION: Record<string, string> = { json: 'json', csv: 'csv', html: 'html', bundle: 'zip' };
+/** How each format is offered and saved; a format the API adds later shows under its own name. */
+const FORMATS: Record<string, { label: string; file: (id: string) => string }> = {
+  json: { label: 'JSON', file: (id) => `audit-trail-${id}.json` },
+  csv: { label: 'CSV', file: (id) => `audit-trail-${id}.csv` },
+  html: { label: 'HTML (printable)', file: (id) => `audit-trail-${id}.html` },
+  bundle: { label: 'Evidence bundle (signed, whole trail)', file: (id) => `evidence-${id}.json` },
+};
+const formatOf = (f: string) => FORMATS[f] ?? { label: f.toUpperCase(), file: (id: string) => `audit-trail-${id}.${f}` };
 
 function IntegrityState({ integrity }: { integrity?: Integrity }) {
   if (!integrity) return null;
@@ -63,7 +70,7 @@ export function TimelinePage() {
   const save = useMutation({
     mutationFn: (format: string) => {
       const query = new URLSearchParams({ ...point, format });
-      return download(`/centres/${encodeURIComponent(centreId)}/audit-trail?${query}`, `audit-trail-${centreId}.${EXTENSION[format] ?? format}`);
+      return download(`/centres/${encodeURIComponent(centreId)}/audit-trail?${format === 'bundle' ? `format=${format}` : query}`, formatOf(format).file(centreId));
     },
   });
   const data = trail.data;
@@ -125,7 +132,7 @@ export function TimelinePage() {
         <span>Download the dossier{mode !== 'latest' && date ? ' at this point' : ''}:</span>
         {(formats.data ?? []).map((f) => (
           <button key={f} type="button" className="secondary" onClick={() => save.mutate(f)} disabled={save.isPending}>
-            {f.toUpperCase()}
+            {formatOf(f).label}
           </button>
         ))}
         <ErrorNote error={save.error} />
