@@ -85,6 +85,13 @@ module.exports = {
       to: { path: '^libs/testing/' },
     },
     {
+      name: 'console-is-a-browser-app',
+      comment: 'apps/console runs in the browser and talks to the engine over HTTP only: it imports no server code (its API types are generated).',
+      severity: 'error',
+      from: { path: '^apps/console/' },
+      to: { path: '^(apps/(?!console/)|libs/)' },
+    },
+    {
       name: 'not-to-unresolvable',
       comment: 'An import that resolves nowhere (a typo, a missing package, an alias tsconfig does not map).',
       severity: 'error',
@@ -110,7 +117,7 @@ module.exports = {
     enhancedResolveOptions: {
       exportsFields: ['exports'],
       conditionNames: ['require', 'node', 'default', 'types'],
-      extensions: ['.ts', '.d.ts', '.js', '.cjs', '.mjs', '.json'],
+      extensions: ['.ts', '.tsx', '.d.ts', '.js', '.cjs', '.mjs', '.json'],
       mainFields: ['main', 'types', 'typings'],
     },
     moduleSystems: ['cjs', 'es6'],

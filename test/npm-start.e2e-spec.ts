@@ -49,6 +49,10 @@ describe('npm start (e2e, a real process)', () => {
     expect(ready?.status).toBe(200);
     expect(await ready!.json()).toMatchObject({ status: 'ready', store: { ok: true, store: 'postgresql' } });
     expect((await fetch(`${base}/health/live`)).status).toBe(200);
+    // The web console, built by the same build, loads without a token, at a deep link too.
+    const consolePage = await fetch(`${base}/console/centres/some-centre`);
+    expect(consolePage.status).toBe(200);
+    expect(await consolePage.text()).toContain('<div id="root"></div>');
     expect(output).toContain('npm run --silent token');
 
     child.kill('SIGTERM');

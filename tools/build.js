@@ -2,11 +2,13 @@
 /**
  * `npm run build`: compiles apps/ and libs/ to dist/ with SWC (no type check: `npm run typecheck`
  * does that), rewriting the @accreditation/* aliases to relative paths, so production runs plain
- * JavaScript: faster start, no compiler in memory.
+ * JavaScript: faster start, no compiler in memory. Then the web console (tools/build-console.js),
+ * only when its sources changed.
  */
 const { readdirSync, mkdirSync, writeFileSync, rmSync } = require('node:fs');
 const { join, relative, dirname } = require('node:path');
 const { transformFileSync } = require('@swc/core');
+const { buildConsole } = require('./build-console');
 
 const root = join(__dirname, '..');
 // `--out <dir>` (a folder next to dist/, so relative paths to the project's files stay the same):
@@ -20,7 +22,8 @@ function* sources(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name !== 'node_modules' && entry.name !== 'testing') yield* sources(path);
+      // apps/console is the browser app: Vite builds it, not this.
+      if (entry.name !== 'node_modules' && entry.name !== 'testing' && path !== join(root, 'apps', 'console')) yield* sources(path);
     } else if (entry.name.endsWith('.ts') && !skip.test(entry.name)) yield path;
   }
 }
@@ -52,3 +55,9 @@ for (const top of ['apps', 'libs']) {
   }
 }
 process.stderr.write(`built ${count} files into ${relative(root, out)}/ in ${Date.now() - started} ms\n`);
+buildConsole()
+  .then(({ built, ms }) => process.stderr.write(built ? `built the console into apps/console/dist in ${ms} ms\n` : `console up to date (${ms} ms)\n`))
+  .catch((error) => {
+    process.stderr.write(`console build failed: ${error.stack ?? error.message}\n`);
+    process.exit(1);
+  });

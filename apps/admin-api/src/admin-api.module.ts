@@ -10,6 +10,8 @@ import { ENGINE_DEPS, type EngineDeps, READ_MODELS } from './bootstrap/engine-de
 import { CommandGateway } from './commands/command-gateway';
 import { MintedIds } from './commands/minted-ids';
 import { HTTP_CONTROLLERS } from './http-controllers';
+import { CONSOLE_QUERY_HANDLERS } from './console/console.queries';
+import { SignInController } from './console/sign-in.controller';
 import { QUERY_HANDLERS } from './queries/read-model.query-handlers';
 import { QUERY_CONTROLLERS } from './query-controllers';
 import { ErrorResponsesFilter } from './http/error-responses.filter';
@@ -21,7 +23,7 @@ export class AdminApiModule {
     return {
       module: AdminApiModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [...HTTP_CONTROLLERS, ...QUERY_CONTROLLERS],
+      controllers: [...HTTP_CONTROLLERS, ...QUERY_CONTROLLERS, SignInController],
       providers: [
         { provide: ENGINE_DEPS, useValue: deps },
         { provide: EVENT_STORE, useValue: deps.store },
@@ -46,6 +48,7 @@ export class AdminApiModule {
         AppointmentRegister,
         MintedIds,
         ...QUERY_HANDLERS,
+        ...CONSOLE_QUERY_HANDLERS,
         CentreCommandHandler,
         AuditorCommandHandler,
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -10,6 +10,7 @@ import { registerInputGuards } from '../http/hostile-input';
 import { TooManyRequests, rateLimitKey, refusalCounter } from '../http/rate-limit';
 import { PinoNestLogger, createLogger } from './logger';
 import { createValidationPipe } from '../http/validation.pipe';
+import { serveConsole } from '../console/console-static';
 import { setUpOpenApi } from './openapi';
 import type { EngineDeps } from './engine-deps';
 
@@ -67,6 +68,7 @@ export async function createAdminApi(deps: EngineDeps): Promise<NestFastifyAppli
   }
   app.useGlobalPipes(createValidationPipe());
   setUpOpenApi(app);
+  await serveConsole(app);
   await app.init();
   return app;
 }

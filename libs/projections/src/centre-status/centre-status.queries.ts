@@ -22,6 +22,8 @@ export interface CentreListFilter {
   q?: string;
   /** Only awards whose validUntil is before this instant (ISO). */
   validUntilBefore?: string;
+  /** Only centres with at least one appeal not yet decided. */
+  withOpenAppeals?: boolean;
   sort?: 'name' | 'validUntil' | 'registeredAt';
   /** Only centres this auditor is or was appointed to (confidentiality, ISO/IEC 17011 §8.1). */
   appointedAuditorId?: string;
@@ -50,6 +52,7 @@ export async function listCentres(db: Queryable, filter: CentreListFilter = {}):
   if (filter.q) add(`lower(name) LIKE '%' || ? || '%'`, filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`));
   if (filter.validUntilBefore) add('valid_until < ?', filter.validUntilBefore);
   if (filter.appointedAuditorId !== undefined) add(`centre_id IN (SELECT centre_id FROM ${AUDITOR_TABLES.appointments} WHERE auditor_id = ?)`, filter.appointedAuditorId);
+  if (filter.withOpenAppeals) where.push('open_appeals > 0');
   const limit = clampLimit(filter.limit);
   const offset = clampOffset(filter.offset);
   args.push(limit, offset);

@@ -50,6 +50,10 @@ const GOOD: Record<string, string> = {
 };
 
 const BAD: Record<string, { rule: string; source: string }> = {
+  'apps/console/src/imports-domain.tsx': {
+    rule: 'console-is-a-browser-app',
+    source: `import { IASIOS_2019_1 } from '../../../libs/domain/src/index';\nexport const scheme = IASIOS_2019_1;\n`,
+  },
   'libs/domain/src/imports-event-store.ts': {
     rule: 'domain-imports-nothing-of-ours',
     source: `import type { EventStore } from '@accreditation/event-store';\nexport type Uses = EventStore;\n`,
