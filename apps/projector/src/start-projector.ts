@@ -63,10 +63,14 @@ export async function startProjector(options: StartProjectorOptions): Promise<Pr
   const maxBatchSize = options.maxBatchSize ?? 5_000;
   const lag = options.lagSource ?? lagSourceFor(store);
   await ensureCheckpointTable(pool);
+  const projections = options.projections ?? ALL_PROJECTIONS;
+  // Tables first, before any worker waits for its lock: the API's queries never meet a missing read
+  // model once the projector has started (idempotent, under the schema lock).
+  for (const p of projections) await ensureProjectionSchema(pool, p);
   const locks = new AdvisoryLockSession(pool, (err) => logger.warn(`lock connection lost: ${(err as Error)?.message ?? err}`));
   const deps = { store, pool, locks, clock, logger, lockRetryMs: options.lockRetryMs ?? 1_000 };
   const specs = [
-    ...(options.projections ?? ALL_PROJECTIONS).map((p) => projectionSpec(p, maxBatchSize)),
+    ...projections.map((p) => projectionSpec(p, maxBatchSize)),
     ...(options.processors ?? []).map(processorSpec),
   ];
   const workers = specs.map((s) => new CheckpointedWorker(s, deps));
