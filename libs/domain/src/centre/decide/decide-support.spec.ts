@@ -21,6 +21,9 @@ describe('status refusals name the step and the status', () => {
     const grant = { type: 'GrantAccreditation' as const, data: { centreId: applied.centreId, certificateNumber: 'C-1', decider: { registeredAuditor: false, conflictDeclared: false, consultedForCentre: false } } };
     const error = spec.given(applied.events).when(grant, ctx(COMMITTEE, day('2025-03-05'))).thenBreaks('GrantRequiresPassedAudit');
     expect(error.message).toMatch(/ needs a completed audit; the centre is ApplicationSubmitted with its application at ApplicationSubmitted\.$/);
+    const enrolled = new CentreStory().onboarded(day('2025-03-01'));
+    const none = spec.given(enrolled.events).when({ ...grant, data: { ...grant.data, centreId: enrolled.centreId } }, ctx(COMMITTEE, day('2025-03-05'))).thenBreaks('GrantRequiresPassedAudit');
+    expect(none.message).toMatch(/ needs a completed audit; the centre is Enrolled\.$/);
   });
 
   it('reinstating an award that is not suspended, or opening an audit without an application, does not apply', () => {
