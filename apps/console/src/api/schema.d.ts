@@ -1376,8 +1376,10 @@ export interface operations {
                 "Idempotency-Key"?: string;
                 /** @description Echoed back and recorded in every event */
                 "X-Correlation-Id"?: string;
-                /** @description Historical import only (office role): when it happened in the world */
+                /** @description Historical import only (token scope `import`, office): when it happened in the world; without the scope 403 ImportCapabilityRequired */
                 "X-Occurred-At"?: string;
+                /** @description Historical import only: `<role>:<id>` of the person who really acted (checked against this endpoint's roles and every rule); the clerk is recorded as metadata.recordedBy */
+                "X-On-Behalf-Of"?: string;
             };
             path?: never;
             cookie?: never;
@@ -1415,7 +1417,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Role not allowed, or another centre */
+            /** @description Role not allowed (on an import: the X-On-Behalf-Of role), another centre, or X-Occurred-At without the import scope (rule ImportCapabilityRequired) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1472,8 +1474,10 @@ export interface operations {
                 "Idempotency-Key"?: string;
                 /** @description Echoed back and recorded in every event */
                 "X-Correlation-Id"?: string;
-                /** @description Historical import only (office role): when it happened in the world */
+                /** @description Historical import only (token scope `import`, office): when it happened in the world; without the scope 403 ImportCapabilityRequired */
                 "X-Occurred-At"?: string;
+                /** @description Historical import only: `<role>:<id>` of the person who really acted (checked against this endpoint's roles and every rule); the clerk is recorded as metadata.recordedBy */
+                "X-On-Behalf-Of"?: string;
             };
             path: {
                 id: string;
@@ -1513,7 +1517,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Role not allowed, or another centre */
+            /** @description Role not allowed (on an import: the X-On-Behalf-Of role), another centre, or X-Occurred-At without the import scope (rule ImportCapabilityRequired) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1570,8 +1574,10 @@ export interface operations {
                 "Idempotency-Key"?: string;
                 /** @description Echoed back and recorded in every event */
                 "X-Correlation-Id"?: string;
-                /** @description Historical import only (office role): when it happened in the world */
+                /** @description Historical import only (token scope `import`, office): when it happened in the world; without the scope 403 ImportCapabilityRequired */
                 "X-Occurred-At"?: string;
+                /** @description Historical import only: `<role>:<id>` of the person who really acted (checked against this endpoint's roles and every rule); the clerk is recorded as metadata.recordedBy */
+                "X-On-Behalf-Of"?: string;
             };
             path: {
                 id: string;
@@ -1611,7 +1617,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Role not allowed, or another centre */
+            /** @description Role not allowed (on an import: the X-On-Behalf-Of role), another centre, or X-Occurred-At without the import scope (rule ImportCapabilityRequired) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1668,8 +1674,10 @@ export interface operations {
                 "Idempotency-Key"?: string;
                 /** @description Echoed back and recorded in every event */
                 "X-Correlation-Id"?: string;
-                /** @description Historical import only (office role): when it happened in the world */
+                /** @description Historical import only (token scope `import`, office): when it happened in the world; without the scope 403 ImportCapabilityRequired */
                 "X-Occurred-At"?: string;
+                /** @description Historical import only: `<role>:<id>` of the person who really acted (checked against this endpoint's roles and every rule); the clerk is recorded as metadata.recordedBy */
+                "X-On-Behalf-Of"?: string;
             };
             path: {
                 id: string;
@@ -1709,7 +1717,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Role not allowed, or another centre */
+            /** @description Role not allowed (on an import: the X-On-Behalf-Of role), another centre, or X-Occurred-At without the import scope (rule ImportCapabilityRequired) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1766,8 +1774,10 @@ export interface operations {
                 "Idempotency-Key"?: string;
                 /** @description Echoed back and recorded in every event */
                 "X-Correlation-Id"?: string;
-                /** @description Historical import only (office role): when it happened in the world */
+                /** @description Historical import only (token scope `import`, office): when it happened in the world; without the scope 403 ImportCapabilityRequired */
                 "X-Occurred-At"?: string;
+                /** @description Historical import only: `<role>:<id>` of the person who really acted (checked against this endpoint's roles and every rule); the clerk is recorded as metadata.recordedBy */
+                "X-On-Behalf-Of"?: string;
             };
             path: {
                 id: string;
@@ -1807,7 +1817,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Role not allowed, or another centre */
+            /** @description Role not allowed (on an import: the X-On-Behalf-Of role), another centre, or X-Occurred-At without the import scope (rule ImportCapabilityRequired) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1864,8 +1874,10 @@ export interface operations {
                 "Idempotency-Key"?: string;
                 /** @description Echoed back and recorded in every event */
                 "X-Correlation-Id"?: string;
-                /** @description Historical import only (office role): when it happened in the world */
+                /** @description Historical import only (token scope `import`, office): when it happened in the world; without the scope 403 ImportCapabilityRequired */
                 "X-Occurred-At"?: string;
+                /** @description Historical import only: `<role>:<id>` of the person who really acted (checked against this endpoint's roles and every rule); the clerk is recorded as metadata.recordedBy */
+                "X-On-Behalf-Of"?: string;
             };
             path: {
                 id: string;
@@ -1905,7 +1917,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Role not allowed, or another centre */
+            /** @description Role not allowed (on an import: the X-On-Behalf-Of role), another centre, or X-Occurred-At without the import scope (rule ImportCapabilityRequired) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1962,8 +1974,10 @@ export interface operations {
                 "Idempotency-Key"?: string;
                 /** @description Echoed back and recorded in every event */
                 "X-Correlation-Id"?: string;
-                /** @description Historical import only (office role): when it happened in the world */
+                /** @description Historical import only (token scope `import`, office): when it happened in the world; without the scope 403 ImportCapabilityRequired */
                 "X-Occurred-At"?: string;
+                /** @description Historical import only: `<role>:<id>` of the person who really acted (checked against this endpoint's roles and every rule); the clerk is recorded as metadata.recordedBy */
+                "X-On-Behalf-Of"?: string;
             };
             path: {
                 id: string;
@@ -2003,7 +2017,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Role not allowed, or another centre */
+            /** @description Role not allowed (on an import: the X-On-Behalf-Of role), another centre, or X-Occurred-At without the import scope (rule ImportCapabilityRequired) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2060,8 +2074,10 @@ export interface operations {
                 "Idempotency-Key"?: string;
                 /** @description Echoed back and recorded in every event */
                 "X-Correlation-Id"?: string;
-                /** @description Historical import only (office role): when it happened in the world */
+                /** @description Historical import only (token scope `import`, office): when it happened in the world; without the scope 403 ImportCapabilityRequired */
                 "X-Occurred-At"?: string;
+                /** @description Historical import only: `<role>:<id>` of the person who really acted (checked against this endpoint's roles and every rule); the clerk is recorded as metadata.recordedBy */
+                "X-On-Behalf-Of"?: string;
             };
             path: {
                 id: string;
@@ -2102,7 +2118,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Role not allowed, or another centre */
+            /** @description Role not allowed (on an import: the X-On-Behalf-Of role), another centre, or X-Occurred-At without the import scope (rule ImportCapabilityRequired) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2159,8 +2175,10 @@ export interface operations {
                 "Idempotency-Key"?: string;
                 /** @description Echoed back and recorded in every event */
                 "X-Correlation-Id"?: string;
-                /** @description Historical import only (office role): when it happened in the world */
+                /** @description Historical import only (token scope `import`, office): when it happened in the world; without the scope 403 ImportCapabilityRequired */
                 "X-Occurred-At"?: string;
+                /** @description Historical import only: `<role>:<id>` of the person who really acted (checked against this endpoint's roles and every rule); the clerk is recorded as metadata.recordedBy */
+                "X-On-Behalf-Of"?: string;
             };
             path: {
                 id: string;
@@ -2202,7 +2220,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Role not allowed, or another centre */
+            /** @description Role not allowed (on an import: the X-On-Behalf-Of role), another centre, or X-Occurred-At without the import scope (rule ImportCapabilityRequired) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2259,8 +2277,10 @@ export interface operations {
                 "Idempotency-Key"?: string;
                 /** @description Echoed back and recorded in every event */
                 "X-Correlation-Id"?: string;
-                /** @description Historical import only (office role): when it happened in the world */
+                /** @description Historical import only (token scope `import`, office): when it happened in the world; without the scope 403 ImportCapabilityRequired */
                 "X-Occurred-At"?: string;
+                /** @description Historical import only: `<role>:<id>` of the person who really acted (checked against this endpoint's roles and every rule); the clerk is recorded as metadata.recordedBy */
+                "X-On-Behalf-Of"?: string;
             };
             path: {
                 id: string;
@@ -2301,7 +2321,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Role not allowed, or another centre */
+            /** @description Role not allowed (on an import: the X-On-Behalf-Of role), another centre, or X-Occurred-At without the import scope (rule ImportCapabilityRequired) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2358,8 +2378,10 @@ export interface operations {
                 "Idempotency-Key"?: string;
                 /** @description Echoed back and recorded in every event */
                 "X-Correlation-Id"?: string;
-                /** @description Historical import only (office role): when it happened in the world */
+                /** @description Historical import only (token scope `import`, office): when it happened in the world; without the scope 403 ImportCapabilityRequired */
                 "X-Occurred-At"?: string;
+                /** @description Historical import only: `<role>:<id>` of the person who really acted (checked against this endpoint's roles and every rule); the clerk is recorded as metadata.recordedBy */
+                "X-On-Behalf-Of"?: string;
             };
             path: {
                 id: string;
@@ -2401,7 +2423,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Role not allowed, or another centre */
+            /** @description Role not allowed (on an import: the X-On-Behalf-Of role), another centre, or X-Occurred-At without the import scope (rule ImportCapabilityRequired) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2458,8 +2480,10 @@ export interface operations {
                 "Idempotency-Key"?: string;
                 /** @description Echoed back and recorded in every event */
                 "X-Correlation-Id"?: string;
-                /** @description Historical import only (office role): when it happened in the world */
+                /** @description Historical import only (token scope `import`, office): when it happened in the world; without the scope 403 ImportCapabilityRequired */
                 "X-Occurred-At"?: string;
+                /** @description Historical import only: `<role>:<id>` of the person who really acted (checked against this endpoint's roles and every rule); the clerk is recorded as metadata.recordedBy */
+                "X-On-Behalf-Of"?: string;
             };
             path: {
                 id: string;
@@ -2500,7 +2524,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Role not allowed, or another centre */
+            /** @description Role not allowed (on an import: the X-On-Behalf-Of role), another centre, or X-Occurred-At without the import scope (rule ImportCapabilityRequired) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2557,8 +2581,10 @@ export interface operations {
                 "Idempotency-Key"?: string;
                 /** @description Echoed back and recorded in every event */
                 "X-Correlation-Id"?: string;
-                /** @description Historical import only (office role): when it happened in the world */
+                /** @description Historical import only (token scope `import`, office): when it happened in the world; without the scope 403 ImportCapabilityRequired */
                 "X-Occurred-At"?: string;
+                /** @description Historical import only: `<role>:<id>` of the person who really acted (checked against this endpoint's roles and every rule); the clerk is recorded as metadata.recordedBy */
+                "X-On-Behalf-Of"?: string;
             };
             path: {
                 id: string;
@@ -2600,7 +2626,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Role not allowed, or another centre */
+            /** @description Role not allowed (on an import: the X-On-Behalf-Of role), another centre, or X-Occurred-At without the import scope (rule ImportCapabilityRequired) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2657,8 +2683,10 @@ export interface operations {
                 "Idempotency-Key"?: string;
                 /** @description Echoed back and recorded in every event */
                 "X-Correlation-Id"?: string;
-                /** @description Historical import only (office role): when it happened in the world */
+                /** @description Historical import only (token scope `import`, office): when it happened in the world; without the scope 403 ImportCapabilityRequired */
                 "X-Occurred-At"?: string;
+                /** @description Historical import only: `<role>:<id>` of the person who really acted (checked against this endpoint's roles and every rule); the clerk is recorded as metadata.recordedBy */
+                "X-On-Behalf-Of"?: string;
             };
             path: {
                 id: string;
@@ -2700,7 +2728,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Role not allowed, or another centre */
+            /** @description Role not allowed (on an import: the X-On-Behalf-Of role), another centre, or X-Occurred-At without the import scope (rule ImportCapabilityRequired) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2757,8 +2785,10 @@ export interface operations {
                 "Idempotency-Key"?: string;
                 /** @description Echoed back and recorded in every event */
                 "X-Correlation-Id"?: string;
-                /** @description Historical import only (office role): when it happened in the world */
+                /** @description Historical import only (token scope `import`, office): when it happened in the world; without the scope 403 ImportCapabilityRequired */
                 "X-Occurred-At"?: string;
+                /** @description Historical import only: `<role>:<id>` of the person who really acted (checked against this endpoint's roles and every rule); the clerk is recorded as metadata.recordedBy */
+                "X-On-Behalf-Of"?: string;
             };
             path: {
                 id: string;
@@ -2799,7 +2829,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Role not allowed, or another centre */
+            /** @description Role not allowed (on an import: the X-On-Behalf-Of role), another centre, or X-Occurred-At without the import scope (rule ImportCapabilityRequired) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2856,8 +2886,10 @@ export interface operations {
                 "Idempotency-Key"?: string;
                 /** @description Echoed back and recorded in every event */
                 "X-Correlation-Id"?: string;
-                /** @description Historical import only (office role): when it happened in the world */
+                /** @description Historical import only (token scope `import`, office): when it happened in the world; without the scope 403 ImportCapabilityRequired */
                 "X-Occurred-At"?: string;
+                /** @description Historical import only: `<role>:<id>` of the person who really acted (checked against this endpoint's roles and every rule); the clerk is recorded as metadata.recordedBy */
+                "X-On-Behalf-Of"?: string;
             };
             path: {
                 id: string;
@@ -2898,7 +2930,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Role not allowed, or another centre */
+            /** @description Role not allowed (on an import: the X-On-Behalf-Of role), another centre, or X-Occurred-At without the import scope (rule ImportCapabilityRequired) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2955,8 +2987,10 @@ export interface operations {
                 "Idempotency-Key"?: string;
                 /** @description Echoed back and recorded in every event */
                 "X-Correlation-Id"?: string;
-                /** @description Historical import only (office role): when it happened in the world */
+                /** @description Historical import only (token scope `import`, office): when it happened in the world; without the scope 403 ImportCapabilityRequired */
                 "X-Occurred-At"?: string;
+                /** @description Historical import only: `<role>:<id>` of the person who really acted (checked against this endpoint's roles and every rule); the clerk is recorded as metadata.recordedBy */
+                "X-On-Behalf-Of"?: string;
             };
             path: {
                 id: string;
@@ -2997,7 +3031,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Role not allowed, or another centre */
+            /** @description Role not allowed (on an import: the X-On-Behalf-Of role), another centre, or X-Occurred-At without the import scope (rule ImportCapabilityRequired) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3054,8 +3088,10 @@ export interface operations {
                 "Idempotency-Key"?: string;
                 /** @description Echoed back and recorded in every event */
                 "X-Correlation-Id"?: string;
-                /** @description Historical import only (office role): when it happened in the world */
+                /** @description Historical import only (token scope `import`, office): when it happened in the world; without the scope 403 ImportCapabilityRequired */
                 "X-Occurred-At"?: string;
+                /** @description Historical import only: `<role>:<id>` of the person who really acted (checked against this endpoint's roles and every rule); the clerk is recorded as metadata.recordedBy */
+                "X-On-Behalf-Of"?: string;
             };
             path: {
                 id: string;
@@ -3096,7 +3132,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Role not allowed, or another centre */
+            /** @description Role not allowed (on an import: the X-On-Behalf-Of role), another centre, or X-Occurred-At without the import scope (rule ImportCapabilityRequired) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3153,8 +3189,10 @@ export interface operations {
                 "Idempotency-Key"?: string;
                 /** @description Echoed back and recorded in every event */
                 "X-Correlation-Id"?: string;
-                /** @description Historical import only (office role): when it happened in the world */
+                /** @description Historical import only (token scope `import`, office): when it happened in the world; without the scope 403 ImportCapabilityRequired */
                 "X-Occurred-At"?: string;
+                /** @description Historical import only: `<role>:<id>` of the person who really acted (checked against this endpoint's roles and every rule); the clerk is recorded as metadata.recordedBy */
+                "X-On-Behalf-Of"?: string;
             };
             path: {
                 id: string;
@@ -3195,7 +3233,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Role not allowed, or another centre */
+            /** @description Role not allowed (on an import: the X-On-Behalf-Of role), another centre, or X-Occurred-At without the import scope (rule ImportCapabilityRequired) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3252,8 +3290,10 @@ export interface operations {
                 "Idempotency-Key"?: string;
                 /** @description Echoed back and recorded in every event */
                 "X-Correlation-Id"?: string;
-                /** @description Historical import only (office role): when it happened in the world */
+                /** @description Historical import only (token scope `import`, office): when it happened in the world; without the scope 403 ImportCapabilityRequired */
                 "X-Occurred-At"?: string;
+                /** @description Historical import only: `<role>:<id>` of the person who really acted (checked against this endpoint's roles and every rule); the clerk is recorded as metadata.recordedBy */
+                "X-On-Behalf-Of"?: string;
             };
             path: {
                 id: string;
@@ -3293,7 +3333,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Role not allowed, or another centre */
+            /** @description Role not allowed (on an import: the X-On-Behalf-Of role), another centre, or X-Occurred-At without the import scope (rule ImportCapabilityRequired) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3350,8 +3390,10 @@ export interface operations {
                 "Idempotency-Key"?: string;
                 /** @description Echoed back and recorded in every event */
                 "X-Correlation-Id"?: string;
-                /** @description Historical import only (office role): when it happened in the world */
+                /** @description Historical import only (token scope `import`, office): when it happened in the world; without the scope 403 ImportCapabilityRequired */
                 "X-Occurred-At"?: string;
+                /** @description Historical import only: `<role>:<id>` of the person who really acted (checked against this endpoint's roles and every rule); the clerk is recorded as metadata.recordedBy */
+                "X-On-Behalf-Of"?: string;
             };
             path: {
                 id: string;
@@ -3391,7 +3433,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Role not allowed, or another centre */
+            /** @description Role not allowed (on an import: the X-On-Behalf-Of role), another centre, or X-Occurred-At without the import scope (rule ImportCapabilityRequired) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3448,8 +3490,10 @@ export interface operations {
                 "Idempotency-Key"?: string;
                 /** @description Echoed back and recorded in every event */
                 "X-Correlation-Id"?: string;
-                /** @description Historical import only (office role): when it happened in the world */
+                /** @description Historical import only (token scope `import`, office): when it happened in the world; without the scope 403 ImportCapabilityRequired */
                 "X-Occurred-At"?: string;
+                /** @description Historical import only: `<role>:<id>` of the person who really acted (checked against this endpoint's roles and every rule); the clerk is recorded as metadata.recordedBy */
+                "X-On-Behalf-Of"?: string;
             };
             path: {
                 id: string;
@@ -3489,7 +3533,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Role not allowed, or another centre */
+            /** @description Role not allowed (on an import: the X-On-Behalf-Of role), another centre, or X-Occurred-At without the import scope (rule ImportCapabilityRequired) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3546,8 +3590,10 @@ export interface operations {
                 "Idempotency-Key"?: string;
                 /** @description Echoed back and recorded in every event */
                 "X-Correlation-Id"?: string;
-                /** @description Historical import only (office role): when it happened in the world */
+                /** @description Historical import only (token scope `import`, office): when it happened in the world; without the scope 403 ImportCapabilityRequired */
                 "X-Occurred-At"?: string;
+                /** @description Historical import only: `<role>:<id>` of the person who really acted (checked against this endpoint's roles and every rule); the clerk is recorded as metadata.recordedBy */
+                "X-On-Behalf-Of"?: string;
             };
             path: {
                 id: string;
@@ -3587,7 +3633,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Role not allowed, or another centre */
+            /** @description Role not allowed (on an import: the X-On-Behalf-Of role), another centre, or X-Occurred-At without the import scope (rule ImportCapabilityRequired) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3644,8 +3690,10 @@ export interface operations {
                 "Idempotency-Key"?: string;
                 /** @description Echoed back and recorded in every event */
                 "X-Correlation-Id"?: string;
-                /** @description Historical import only (office role): when it happened in the world */
+                /** @description Historical import only (token scope `import`, office): when it happened in the world; without the scope 403 ImportCapabilityRequired */
                 "X-Occurred-At"?: string;
+                /** @description Historical import only: `<role>:<id>` of the person who really acted (checked against this endpoint's roles and every rule); the clerk is recorded as metadata.recordedBy */
+                "X-On-Behalf-Of"?: string;
             };
             path: {
                 id: string;
@@ -3685,7 +3733,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Role not allowed, or another centre */
+            /** @description Role not allowed (on an import: the X-On-Behalf-Of role), another centre, or X-Occurred-At without the import scope (rule ImportCapabilityRequired) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3742,8 +3790,10 @@ export interface operations {
                 "Idempotency-Key"?: string;
                 /** @description Echoed back and recorded in every event */
                 "X-Correlation-Id"?: string;
-                /** @description Historical import only (office role): when it happened in the world */
+                /** @description Historical import only (token scope `import`, office): when it happened in the world; without the scope 403 ImportCapabilityRequired */
                 "X-Occurred-At"?: string;
+                /** @description Historical import only: `<role>:<id>` of the person who really acted (checked against this endpoint's roles and every rule); the clerk is recorded as metadata.recordedBy */
+                "X-On-Behalf-Of"?: string;
             };
             path: {
                 id: string;
@@ -3783,7 +3833,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Role not allowed, or another centre */
+            /** @description Role not allowed (on an import: the X-On-Behalf-Of role), another centre, or X-Occurred-At without the import scope (rule ImportCapabilityRequired) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3840,8 +3890,10 @@ export interface operations {
                 "Idempotency-Key"?: string;
                 /** @description Echoed back and recorded in every event */
                 "X-Correlation-Id"?: string;
-                /** @description Historical import only (office role): when it happened in the world */
+                /** @description Historical import only (token scope `import`, office): when it happened in the world; without the scope 403 ImportCapabilityRequired */
                 "X-Occurred-At"?: string;
+                /** @description Historical import only: `<role>:<id>` of the person who really acted (checked against this endpoint's roles and every rule); the clerk is recorded as metadata.recordedBy */
+                "X-On-Behalf-Of"?: string;
             };
             path: {
                 id: string;
@@ -3881,7 +3933,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Role not allowed, or another centre */
+            /** @description Role not allowed (on an import: the X-On-Behalf-Of role), another centre, or X-Occurred-At without the import scope (rule ImportCapabilityRequired) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3938,8 +3990,10 @@ export interface operations {
                 "Idempotency-Key"?: string;
                 /** @description Echoed back and recorded in every event */
                 "X-Correlation-Id"?: string;
-                /** @description Historical import only (office role): when it happened in the world */
+                /** @description Historical import only (token scope `import`, office): when it happened in the world; without the scope 403 ImportCapabilityRequired */
                 "X-Occurred-At"?: string;
+                /** @description Historical import only: `<role>:<id>` of the person who really acted (checked against this endpoint's roles and every rule); the clerk is recorded as metadata.recordedBy */
+                "X-On-Behalf-Of"?: string;
             };
             path: {
                 id: string;
@@ -3979,7 +4033,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Role not allowed, or another centre */
+            /** @description Role not allowed (on an import: the X-On-Behalf-Of role), another centre, or X-Occurred-At without the import scope (rule ImportCapabilityRequired) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4036,8 +4090,10 @@ export interface operations {
                 "Idempotency-Key"?: string;
                 /** @description Echoed back and recorded in every event */
                 "X-Correlation-Id"?: string;
-                /** @description Historical import only (office role): when it happened in the world */
+                /** @description Historical import only (token scope `import`, office): when it happened in the world; without the scope 403 ImportCapabilityRequired */
                 "X-Occurred-At"?: string;
+                /** @description Historical import only: `<role>:<id>` of the person who really acted (checked against this endpoint's roles and every rule); the clerk is recorded as metadata.recordedBy */
+                "X-On-Behalf-Of"?: string;
             };
             path: {
                 id: string;
@@ -4078,7 +4134,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Role not allowed, or another centre */
+            /** @description Role not allowed (on an import: the X-On-Behalf-Of role), another centre, or X-Occurred-At without the import scope (rule ImportCapabilityRequired) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4135,8 +4191,10 @@ export interface operations {
                 "Idempotency-Key"?: string;
                 /** @description Echoed back and recorded in every event */
                 "X-Correlation-Id"?: string;
-                /** @description Historical import only (office role): when it happened in the world */
+                /** @description Historical import only (token scope `import`, office): when it happened in the world; without the scope 403 ImportCapabilityRequired */
                 "X-Occurred-At"?: string;
+                /** @description Historical import only: `<role>:<id>` of the person who really acted (checked against this endpoint's roles and every rule); the clerk is recorded as metadata.recordedBy */
+                "X-On-Behalf-Of"?: string;
             };
             path: {
                 id: string;
@@ -4176,7 +4234,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Role not allowed, or another centre */
+            /** @description Role not allowed (on an import: the X-On-Behalf-Of role), another centre, or X-Occurred-At without the import scope (rule ImportCapabilityRequired) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4254,8 +4312,10 @@ export interface operations {
                 "Idempotency-Key"?: string;
                 /** @description Echoed back and recorded in every event */
                 "X-Correlation-Id"?: string;
-                /** @description Historical import only (office role): when it happened in the world */
+                /** @description Historical import only (token scope `import`, office): when it happened in the world; without the scope 403 ImportCapabilityRequired */
                 "X-Occurred-At"?: string;
+                /** @description Historical import only: `<role>:<id>` of the person who really acted (checked against this endpoint's roles and every rule); the clerk is recorded as metadata.recordedBy */
+                "X-On-Behalf-Of"?: string;
             };
             path?: never;
             cookie?: never;
@@ -4293,7 +4353,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Role not allowed, or another centre */
+            /** @description Role not allowed (on an import: the X-On-Behalf-Of role), another centre, or X-Occurred-At without the import scope (rule ImportCapabilityRequired) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4350,8 +4410,10 @@ export interface operations {
                 "Idempotency-Key"?: string;
                 /** @description Echoed back and recorded in every event */
                 "X-Correlation-Id"?: string;
-                /** @description Historical import only (office role): when it happened in the world */
+                /** @description Historical import only (token scope `import`, office): when it happened in the world; without the scope 403 ImportCapabilityRequired */
                 "X-Occurred-At"?: string;
+                /** @description Historical import only: `<role>:<id>` of the person who really acted (checked against this endpoint's roles and every rule); the clerk is recorded as metadata.recordedBy */
+                "X-On-Behalf-Of"?: string;
             };
             path: {
                 id: string;
@@ -4391,7 +4453,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Role not allowed, or another centre */
+            /** @description Role not allowed (on an import: the X-On-Behalf-Of role), another centre, or X-Occurred-At without the import scope (rule ImportCapabilityRequired) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4448,8 +4510,10 @@ export interface operations {
                 "Idempotency-Key"?: string;
                 /** @description Echoed back and recorded in every event */
                 "X-Correlation-Id"?: string;
-                /** @description Historical import only (office role): when it happened in the world */
+                /** @description Historical import only (token scope `import`, office): when it happened in the world; without the scope 403 ImportCapabilityRequired */
                 "X-Occurred-At"?: string;
+                /** @description Historical import only: `<role>:<id>` of the person who really acted (checked against this endpoint's roles and every rule); the clerk is recorded as metadata.recordedBy */
+                "X-On-Behalf-Of"?: string;
             };
             path: {
                 id: string;
@@ -4489,7 +4553,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Role not allowed, or another centre */
+            /** @description Role not allowed (on an import: the X-On-Behalf-Of role), another centre, or X-Occurred-At without the import scope (rule ImportCapabilityRequired) */
             403: {
                 headers: {
                     [name: string]: unknown;
