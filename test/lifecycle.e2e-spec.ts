@@ -26,12 +26,17 @@ describe('a centre from registration to Centre of Excellence, over HTTP', () => 
 
     // Auditors: the second one declares a conflict with this centre (for themself only).
     await journey.post(`/auditors/${AUDITOR_2}/conflicts`, cast.auditor2, { centreId: id, description: 'Trained there until 2019' });
-    await journey.post(`/auditors/${COMMITTEE_2}/consultations`, cast.office, { centreId: 'another-centre', description: 'Advised on their 2019 self-assessment' });
+    await journey.post(`/auditors/${AUDITOR_2}/consultations`, cast.office, { centreId: 'another-centre', description: 'Advised on their 2019 self-assessment' });
+    // People who are not (only) auditors: the register of persons.
+    await journey.post(`/persons/${COMMITTEE_2}/consultations`, cast.office, { centreId: 'another-centre', description: 'Advised on their 2019 self-assessment' });
+    await journey.post(`/persons/${COMMITTEE_2}/conflicts`, cast.committee2, { centreId: 'yet-another-centre', description: 'Trained there' });
+    // The lead auditor files a declaration of interests: their appointment records it.
+    await journey.post(`/persons/${AUDITOR}/interests`, cast.auditor, { statement: 'No interests in any accredited or applicant centre' });
 
     // Registration and eligibility.
     const registered = await journey.post('/centres', cast.office, registerBody(id, 140));
     expect(registered).toMatchObject({ streamId: `centre-${id}`, revision: 0, replayed: false, events: [{ type: 'CentreRegistered', revision: 0 }] });
-    await journey.post(at('/sign-off'), rep, { signatory: 'hospital_director', signatoryId: 'person-director-hus' });
+    await journey.post(at('/sign-off'), cast.office, { signatory: 'hospital_director', signatoryId: 'person-director-hus' });
     const tooFew = await api.http.post(at('/enrolment'), { token: cast.office, body: { feeReference: 'FEE-2020-0001' } });
     expect(tooFew.status).toBe(422);
     expect(tooFew.body.rule).toBe('ProcedureVolumeBelowMinimum');
@@ -95,19 +100,18 @@ describe('a centre from registration to Centre of Excellence, over HTTP', () => 
     const excellenceAuditId: string = reopened.events[0].data.auditId;
     await journey.post(at(`/audits/${excellenceAuditId}/auditors`), cast.office, { auditorId: AUDITOR });
     await journey.passed(id, excellenceAuditId, ALL_CRITERIA);
-    const early = await api.http.post(at('/excellence-seal'), { token: cast.committee, body: {} });
-    expect(early.status).toBe(422);
-    expect(early.body.rule).toBe('ExcellenceRequiresCompletedTerm');
 
-    api.clock.set(new Date(Date.parse('2024-01-06T09:00:00.000Z') + 3600_000));
+    // Decided while the accreditation is in force: the term is complete at the seal's start (the old validUntil).
     const sealed = await journey.post(at('/excellence-seal'), cast.committee, {});
-    // The 3-month reminder and the expiry fell due before: recorded first, at their instants.
-    expect(sealed.events.map((e: { type: string }) => e.type)).toEqual(['RenewalReminderIssued', 'AccreditationExpired', 'ExcellenceSealAwarded']);
+    // The 6-month reminder fell due before: recorded first, at its instant. No expiry: the seal is decided in force.
+    expect(sealed.events.map((e: { type: string }) => e.type)).toEqual(['RenewalReminderIssued', 'ExcellenceSealAwarded']);
     expect(sealed.events.at(-1)).toMatchObject({
       type: 'ExcellenceSealAwarded',
       data: { auditId: excellenceAuditId, validFrom: '2024-01-06T09:00:00.000Z', validUntil: '2028-01-06T09:00:00.000Z' },
     });
-    expect(sealed.events.at(-1).data.certificateNumber).toMatch(/^IASIOS-2024-[0-9A-F]{8}$/);
+    expect(sealed.events.at(-1).data.certificateNumber).toMatch(/^IASIOS-2023-[0-9A-F]{8}$/);
+    const twice = await api.http.post(at('/excellence-seal'), { token: cast.committee, body: {} });
+    expect(twice.status).toBe(422);
 
     // The stream holds the whole story, in order, hash-chained.
     const events = await journey.events(id);

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { RequestMethod } from '@nestjs/common';
-import { AUDITOR_COMMAND_ROLES, CENTRE_COMMAND_ROLES } from '@accreditation/domain';
+import { AUDITOR_COMMAND_ROLES, CENTRE_COMMAND_ROLES, PERSON_COMMAND_ROLES } from '@accreditation/domain';
 import type { TestApi } from '../libs/testing/src/http';
 import { startAdminApi } from './support/admin-api';
 import { IMPORTABLE_KEY, ROLES_KEY } from '../apps/admin-api/src/auth/roles';
@@ -31,6 +31,8 @@ function declaredCommandRoutes(): Array<{ method: string; path: string; roles: s
 }
 
 const key = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
+/** Paths whose {id} is a person (an auditor's or anyone's record), not a centre. */
+const ownRecordPath = (r: { path: string }) => r.path.startsWith('/auditors/') || r.path.startsWith('/persons/');
 
 describe('the role table (docs/api.md) is the code', () => {
   it('lists exactly the command routes the controllers declare, with the same roles', () => {
@@ -42,12 +44,12 @@ describe('the role table (docs/api.md) is the code', () => {
   });
 
   it('covers every command a person issues (not the timers), once each', () => {
-    const commands = [...Object.keys(CENTRE_COMMAND_ROLES), ...Object.keys(AUDITOR_COMMAND_ROLES)].filter((c) => !TIMERS.includes(c));
+    const commands = [...Object.keys(CENTRE_COMMAND_ROLES), ...Object.keys(AUDITOR_COMMAND_ROLES), ...Object.keys(PERSON_COMMAND_ROLES)].filter((c) => !TIMERS.includes(c));
     expect(TABLE.map((r) => r.command).sort()).toEqual(commands.sort());
   });
 
   it("never lets a role in over HTTP that the domain's role rules refuse", () => {
-    const domainRoles: Record<string, readonly string[]> = { ...CENTRE_COMMAND_ROLES, ...AUDITOR_COMMAND_ROLES };
+    const domainRoles: Record<string, readonly string[]> = { ...CENTRE_COMMAND_ROLES, ...AUDITOR_COMMAND_ROLES, ...PERSON_COMMAND_ROLES };
     for (const row of TABLE) {
       for (const role of row.roles) expect(`${row.command}: ${role} ${domainRoles[row.command].includes(role) ? 'ok' : 'refused by the domain'}`).toBe(`${row.command}: ${role} ok`);
     }
@@ -85,7 +87,7 @@ describe('authentication and authorisation over HTTP', () => {
     for (const row of TABLE) {
       for (const role of ALL_ROLES) {
         const ids: Record<string, string> = { ...samplePathIds(centreId), auditorId: `${role}-subject` };
-        if (row.path.startsWith('/auditors/')) ids.id = `${role}-subject`;
+        if (ownRecordPath(row)) ids.id = `${role}-subject`;
         const result = await call(row, tokens[role], ids);
         const allowed = row.roles.includes(role);
         outcomes.push(`${key(row)} as ${role}: ${result.status === 403 ? 'denied' : 'let through'}`);
@@ -107,12 +109,14 @@ describe('authentication and authorisation over HTTP', () => {
 
   it('answers 403 to an auditor acting for another auditor where the table says (self)', async () => {
     const rows = TABLE.filter((r) => r.selfOnly.length > 0);
-    expect(rows.map((r) => r.command).sort()).toEqual(['DeclareConflict', 'RecuseAuditor']);
+    expect(rows.map((r) => r.command).sort()).toEqual(['DeclareConflict', 'DeclareInterests', 'DeclarePersonConflict', 'RecuseAuditor']);
     for (const row of rows) {
       const ids: Record<string, string> = { ...samplePathIds(centreId), auditorId: 'auditor-somebody-else' };
-      if (row.path.startsWith('/auditors/')) ids.id = 'auditor-somebody-else';
-      const result = await call(row, tokens.auditor, ids);
-      expect(`${key(row)} → ${result.status}`).toBe(`${key(row)} → 403`);
+      if (ownRecordPath(row)) ids.id = 'auditor-somebody-else';
+      for (const role of row.selfOnly) {
+        const result = await call(row, tokens[role], ids);
+        expect(`${key(row)} as ${role} → ${result.status}`).toBe(`${key(row)} as ${role} → 403`);
+      }
     }
   });
 

@@ -49,6 +49,9 @@ export const COMMAND_SAMPLES: Record<string, CommandSample> = {
   RegisterAuditor: { valid: (id) => ({ auditorId: id, country: 'DE', specialties: [] }), invalid: { auditorId: 'a-1', country: 'Germany', specialties: [] }, invalidField: 'country' },
   DeclareConflict: { valid: (id) => ({ centreId: id, description: 'Trained there' }), invalid: { centreId: 'UPPER', description: 'x' }, invalidField: 'centreId' },
   RecordConsultation: { valid: (id) => ({ centreId: id, description: 'Advised them' }), invalid: { centreId: 'c-1', description: 5 }, invalidField: 'description' },
+  DeclareInterests: { valid: () => ({ statement: 'No other interests' }), invalid: { statement: '' }, invalidField: 'statement' },
+  DeclarePersonConflict: { valid: (id) => ({ centreId: id, description: 'Former head of IR there' }), invalid: { centreId: 'UPPER', description: 'x' }, invalidField: 'centreId' },
+  RecordPersonConsultation: { valid: (id) => ({ centreId: id, description: 'Advised them' }), invalid: { centreId: 'c-1', description: 5 }, invalidField: 'description' },
 };
 
 /** Syntactically valid values for every path parameter. */

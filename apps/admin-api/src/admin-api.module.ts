@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { AuditTrailReplay, AuditorCommandHandler, CLOCK, CentreCommandHandler, DeciderRunner, ID_SOURCE, createDeciderRunner, readStoredEvent } from '@accreditation/application';
+import { AuditTrailReplay, AuditorCommandHandler, CLOCK, CentreCommandHandler, DeciderRunner, ID_SOURCE, PersonCommandHandler, createDeciderRunner, readStoredEvent } from '@accreditation/application';
 import { EVENT_STORE } from '@accreditation/event-store';
 import { AppointmentRegister } from './auth/appointment-register';
 import { AuthGuard } from './auth/auth.guard';
@@ -51,6 +51,7 @@ export class AdminApiModule {
         ...CONSOLE_QUERY_HANDLERS,
         CentreCommandHandler,
         AuditorCommandHandler,
+        PersonCommandHandler,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorResponsesFilter },
         { provide: APP_INTERCEPTOR, useClass: ETagInterceptor },

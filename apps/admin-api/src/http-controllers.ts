@@ -9,6 +9,7 @@ import { AccreditationDecisionController } from './decisions/accreditation-decis
 import { AccreditationStatusController } from './decisions/accreditation-status.controller';
 import { FindingController } from './findings/finding.controller';
 import { HealthController } from './health/health.controller';
+import { PersonController } from './persons/person.controller';
 
 /** Every HTTP controller of the admin API, in one list. */
 export const HTTP_CONTROLLERS = [
@@ -23,4 +24,5 @@ export const HTTP_CONTROLLERS = [
   AppealController,
   CentreRecordsController,
   AuditorController,
+  PersonController,
 ];

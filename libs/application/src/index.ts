@@ -8,6 +8,7 @@ export * from './commands/command-messages';
 export * from './commands/person-facts.lookup';
 export * from './commands/centre-command.handler';
 export * from './commands/auditor-command.handler';
+export * from './commands/person-command.handler';
 export * from './replay/audit-trail';
 export * from './replay/audit-trail.replay';
 export * from './replay/dossier-csv';

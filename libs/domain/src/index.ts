@@ -13,6 +13,8 @@ export * from './centre/centre.events';
 export * from './centre/centre.commands';
 export * from './auditor/auditor.events';
 export * from './auditor/auditor.commands';
+export * from './person/person.events';
+export * from './person/person.commands';
 
 // Centre
 export * from './centre/centre.state';
@@ -31,6 +33,12 @@ export { decideAuditor } from './auditor/auditor.decide';
 export { auditorDecider } from './auditor/auditor.decider';
 export { personFactsFor } from './auditor/auditor.facts';
 
+// Person (register of interests)
+export * from './person/person.state';
+export { evolvePerson } from './person/person.evolve';
+export { decidePerson } from './person/person.decide';
+export { personDecider } from './person/person.decider';
+
 // Scheme
 export * from './scheme/scheme.types';
 export { SCHEMES, CURRENT_SCHEME_VERSION, getScheme, coreCriteria, extendedCriteria, hasCriterion } from './scheme/scheme.registry';
@@ -38,10 +46,11 @@ export { IASIOS_2019_1 } from './scheme/iasios-2019-1.scheme';
 
 // Rules
 export { RULES, type RuleName } from './rules/rule-catalogue';
-export { CENTRE_COMMAND_ROLES, AUDITOR_COMMAND_ROLES } from './rules/roles.rules';
+export { CENTRE_COMMAND_ROLES, AUDITOR_COMMAND_ROLES, PERSON_COMMAND_ROLES } from './rules/roles.rules';
 export { isHistoricalImport } from './rules/historical-import.rules';
 export { TimerNotDue } from './rules/timers.rules';
 export { hasEnded, isInForce } from './rules/validity.rules';
+export { awardInForceAt, pendingDecisionFor } from './rules/validity.rules';
 
 // Event versioning
 export { upcastEvent, CURRENT_SCHEMA_VERSIONS, currentSchemaVersion, UPCASTERS, EventSchemaVersionError, type VersionedEvent } from './upcasting/upcasters';

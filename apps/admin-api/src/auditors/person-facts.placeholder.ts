@@ -6,4 +6,4 @@ import type { PersonFacts } from '@accreditation/domain';
  * auditor stream. Should that ever not happen, these values fail safe: an unregistered person with
  * a conflict and a consultation is refused by every separation-of-duties rule.
  */
-export const LOOKED_UP_BY_HANDLER: PersonFacts = Object.freeze({ registeredAuditor: false, conflictDeclared: true, consultedForCentre: true });
+export const LOOKED_UP_BY_HANDLER: PersonFacts = Object.freeze({ registeredAuditor: false, interestsDeclared: false, conflictDeclared: true, consultedForCentre: true });

@@ -26,8 +26,8 @@ export class CentreRegistrationController {
   }
 
   @Post(':id/sign-off')
-  @Roles('office', 'centre')
-  @ApiOperation({ summary: 'Record the Head of Department or Hospital Director sign-off (AttestSignOff → SignOffAttested)' })
+  @Roles('office')
+  @ApiOperation({ summary: 'Attest the Head of Department or Hospital Director sign-off the office received; never the centre itself (AttestSignOff → SignOffAttested)' })
   @CommandEndpoint('Sign-off attested')
   attestSignOff(@Param('id', IdParam) id: string, @Body() dto: AttestSignOffDto, @Meta() meta: CommandMeta) {
     return this.commands.centre(meta, { type: 'AttestSignOff', data: { centreId: id, ...dto } });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import type { AuditorCommand, CentreCommand } from '@accreditation/domain';
-import { AuditorCommandMessage, CentreCommandMessage, type CommandOutcome, type CommandRequest } from '@accreditation/application';
+import type { AuditorCommand, CentreCommand, PersonCommand } from '@accreditation/domain';
+import { AuditorCommandMessage, CentreCommandMessage, PersonCommandMessage, type CommandOutcome, type CommandRequest } from '@accreditation/application';
 import type { CommandMeta } from '../http/command-meta.decorator';
 
 /** Turns an HTTP write into a command request on the CommandBus; controllers stay one line per endpoint. */
@@ -15,6 +15,10 @@ export class CommandGateway {
 
   auditor(meta: CommandMeta, command: AuditorCommand): Promise<CommandOutcome> {
     return this.bus.execute(new AuditorCommandMessage(this.request(meta, command)));
+  }
+
+  person(meta: CommandMeta, command: PersonCommand): Promise<CommandOutcome> {
+    return this.bus.execute(new PersonCommandMessage(this.request(meta, command)));
   }
 
   private request<C extends { type: string }>(meta: CommandMeta, command: C): CommandRequest<C> {

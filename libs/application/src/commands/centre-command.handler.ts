@@ -7,8 +7,11 @@ import type { CommandOutcome } from '../runner/command-request';
 import { CentreCommandMessage } from './command-messages';
 import { lookupPersonFacts } from './person-facts.lookup';
 
-/** Commands whose decider needs facts about the acting committee member from their auditor stream. */
+/** Commands whose decider needs facts about the acting committee member (person record and auditor stream). */
 const DECIDED_BY_ACTOR = new Set<CentreCommand['type']>(['GrantAccreditation', 'AwardExcellenceSeal', 'RefuseAccreditation', 'DecideAppeal']);
+
+/** Assessment commands: the acting auditor's facts, so a conflict declared after appointment blocks them. */
+const ASSESSED_BY_ACTOR = new Set<CentreCommand['type']>(['RequestEvidence', 'JudgeCriterion', 'RaiseFinding', 'AcceptCorrectiveAction', 'CloseFinding', 'CompleteAudit']);
 
 @CommandHandler(CentreCommandMessage)
 export class CentreCommandHandler implements ICommandHandler<CentreCommandMessage, CommandOutcome> {
@@ -31,6 +34,10 @@ export class CentreCommandHandler implements ICommandHandler<CentreCommandMessag
     if (DECIDED_BY_ACTOR.has(command.type)) {
       const decider = await lookupPersonFacts(this.store, actorId, centreId);
       return { ...command, data: { ...command.data, decider } } as CentreCommand;
+    }
+    if (ASSESSED_BY_ACTOR.has(command.type)) {
+      const assessor = await lookupPersonFacts(this.store, actorId, centreId);
+      return { ...command, data: { ...command.data, assessor } } as CentreCommand;
     }
     return command;
   }

@@ -1,4 +1,4 @@
-import type { AuditorCommand, CentreCommand } from '@accreditation/domain';
+import type { AuditorCommand, CentreCommand, PersonCommand } from '@accreditation/domain';
 import type { CommandOutcome, CommandRequest } from '../runner/command-request';
 
 /**
@@ -13,4 +13,9 @@ export class CentreCommandMessage {
 export class AuditorCommandMessage {
   declare readonly __result: CommandOutcome;
   constructor(readonly request: CommandRequest<AuditorCommand>) {}
+}
+
+export class PersonCommandMessage {
+  declare readonly __result: CommandOutcome;
+  constructor(readonly request: CommandRequest<PersonCommand>) {}
 }

@@ -31,6 +31,11 @@ export function deadlinesSetBy(event: CentreEvent): Deadline[] {
       }));
       return [...reminders, { key: `expiry:${centreId}:${validUntil}`, centreId, dueAt: validUntil, command: { type: 'ExpireAccreditation', data: { centreId } } }];
     }
+    case 'AccreditationExtendedPendingDecision': {
+      // Rule 7: the award in force pending the committee's decision expires at the period's end.
+      const { centreId, extendedUntil } = event.data;
+      return [{ key: `expiry:${centreId}:${extendedUntil}`, centreId, dueAt: extendedUntil, command: { type: 'ExpireAccreditation', data: { centreId } } }];
+    }
     case 'FindingRaised': {
       const { centreId, findingId, dueDate } = event.data;
       if (dueDate === null) return [];
@@ -46,7 +51,7 @@ export function deadlinesSetBy(event: CentreEvent): Deadline[] {
 }
 
 /** Event types that set deadlines: the deadline processor subscribes to these only. */
-export const DEADLINE_EVENT_TYPES: CentreEvent['type'][] = ['CentreEnrolled', 'EnrolmentRenewed', 'AccreditationGranted', 'ExcellenceSealAwarded', 'FindingRaised', 'AccreditationSuspended'];
+export const DEADLINE_EVENT_TYPES: CentreEvent['type'][] = ['CentreEnrolled', 'EnrolmentRenewed', 'AccreditationGranted', 'ExcellenceSealAwarded', 'AccreditationExtendedPendingDecision', 'FindingRaised', 'AccreditationSuspended'];
 
 function schemeOf(version: string) {
   try {

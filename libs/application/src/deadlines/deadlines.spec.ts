@@ -31,6 +31,16 @@ describe('deadlines', () => {
     expect(new Set(scheduled.map((d) => d.key)).size).toBe(3);
   });
 
+  it('a pending-decision period schedules the expiry at its end', () => {
+    const extended: CentreEvent = {
+      type: 'AccreditationExtendedPendingDecision',
+      data: { centreId: 'c1', applicationId: 'app', auditId: 'aud', validUntil: day('2024-04-15'), extendedUntil: day('2024-10-15'), extendedAt: day('2024-04-15') },
+    };
+    expect(deadlinesSetBy(extended)).toEqual([
+      { key: `expiry:c1:${day('2024-10-15')}`, centreId: 'c1', dueAt: day('2024-10-15'), command: { type: 'ExpireAccreditation', data: { centreId: 'c1' } } },
+    ]);
+  });
+
   it('enrolment schedules its lapse; findings with a due date their overdue check; observations nothing', () => {
     const enrolled = accredited().find((e) => e.type === 'CentreEnrolled') as CentreEvent;
     expect(deadlinesSetBy(enrolled)).toEqual([expect.objectContaining({ command: { type: 'LapseEnrolment', data: { centreId: 'c1' } } })]);

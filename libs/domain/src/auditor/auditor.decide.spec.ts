@@ -37,9 +37,9 @@ describe('Auditor', () => {
       { type: 'ConflictDeclared', data: { auditorId: AUDITOR_A.id, centreId: 'c-1', description: '', declaredAt: day('2025-02-02'), declaredBy: AUDITOR_A.id } },
     ];
     const state = events.reduce(auditorDecider.evolve, auditorDecider.initialState());
-    expect(personFactsFor(state, 'c-1')).toEqual({ registeredAuditor: true, conflictDeclared: true, consultedForCentre: false });
-    expect(personFactsFor(state, 'c-2')).toEqual({ registeredAuditor: true, conflictDeclared: false, consultedForCentre: true });
-    expect(personFactsFor(auditorDecider.initialState(), 'c-1')).toEqual({ registeredAuditor: false, conflictDeclared: false, consultedForCentre: false });
+    expect(personFactsFor(state, 'c-1')).toEqual({ registeredAuditor: true, interestsDeclared: false, conflictDeclared: true, consultedForCentre: false });
+    expect(personFactsFor(state, 'c-2')).toEqual({ registeredAuditor: true, interestsDeclared: false, conflictDeclared: false, consultedForCentre: true });
+    expect(personFactsFor(auditorDecider.initialState(), 'c-1')).toEqual({ registeredAuditor: false, interestsDeclared: false, conflictDeclared: false, consultedForCentre: false });
     spec.given(events).when({ type: 'RecordConsultation', data: { auditorId: AUDITOR_A.id, centreId: 'c-3', description: '' } }, ctx(OFFICE, day('2025-02-01'))).thenBreaks('OccurredAtBeforeStreamHistory');
   });
 

@@ -3,13 +3,17 @@ import type { AppealableDecision, ApplicationKind, CriterionAnswer, FindingGrade
 /**
  * Commands addressed to one centre. Ids (audit, finding, certificate...) are chosen by the caller,
  * so the decider stays deterministic. Facts owned by another aggregate (an auditor's conflicts,
- * the decider's consultations) arrive as command data, looked up by the handler.
+ * the decider's consultations) arrive as command data, looked up by the handler. `assessor` is the
+ * acting auditor's facts on assessment commands (a conflict declared after appointment blocks them);
+ * the handler always sets it, the client never does.
  */
 
-/** What the centre needs to know about a person from their auditor stream. */
+/** What the centre needs to know about a person, from their person record (and auditor stream). */
 export interface PersonFacts {
   /** The person has an auditor record (registered). */
   registeredAuditor: boolean;
+  /** The person has lodged a declaration of interests (recorded as AuditorAppointed.conflictsDeclared). */
+  interestsDeclared: boolean;
   /** The person declared a conflict of interest with this centre. */
   conflictDeclared: boolean;
   /** The person consulted for this centre. */
@@ -29,15 +33,15 @@ export type CentreCommand =
   | { type: 'DecideAuditorObjection'; data: { centreId: string; auditId: string; auditorId: string; upheld: boolean; reason: string } }
   | { type: 'AppointAuditor'; data: { centreId: string; auditId: string; auditorId: string; auditor: PersonFacts } }
   | { type: 'RecuseAuditor'; data: { centreId: string; auditId: string; auditorId: string; reason: string } }
-  | { type: 'RequestEvidence'; data: { centreId: string; auditId: string; requestId: string; description: string } }
+  | { type: 'RequestEvidence'; data: { centreId: string; auditId: string; requestId: string; description: string; assessor?: PersonFacts } }
   | { type: 'ProvideEvidence'; data: { centreId: string; auditId: string; requestId: string; documentReferences: string[] } }
-  | { type: 'JudgeCriterion'; data: { centreId: string; auditId: string; criterionId: string; met: boolean; note: string } }
-  | { type: 'RaiseFinding'; data: { centreId: string; auditId: string; findingId: string; grade: FindingGrade; criterionId: string; description: string } }
+  | { type: 'JudgeCriterion'; data: { centreId: string; auditId: string; criterionId: string; met: boolean; note: string; assessor?: PersonFacts } }
+  | { type: 'RaiseFinding'; data: { centreId: string; auditId: string; findingId: string; grade: FindingGrade; criterionId: string; description: string; assessor?: PersonFacts } }
   | { type: 'SubmitCorrectiveAction'; data: { centreId: string; findingId: string; plan: string } }
-  | { type: 'AcceptCorrectiveAction'; data: { centreId: string; findingId: string } }
-  | { type: 'CloseFinding'; data: { centreId: string; findingId: string } }
+  | { type: 'AcceptCorrectiveAction'; data: { centreId: string; findingId: string; assessor?: PersonFacts } }
+  | { type: 'CloseFinding'; data: { centreId: string; findingId: string; assessor?: PersonFacts } }
   | { type: 'MarkCorrectiveActionOverdue'; data: { centreId: string; findingId: string } }
-  | { type: 'CompleteAudit'; data: { centreId: string; auditId: string; recommendation: 'pass' | 'fail'; reason: string } }
+  | { type: 'CompleteAudit'; data: { centreId: string; auditId: string; recommendation: 'pass' | 'fail'; reason: string; assessor?: PersonFacts } }
   | { type: 'GrantAccreditation'; data: { centreId: string; certificateNumber: string; decider: PersonFacts } }
   | { type: 'AwardExcellenceSeal'; data: { centreId: string; certificateNumber: string; decider: PersonFacts } }
   | { type: 'RefuseAccreditation'; data: { centreId: string; reasons: string[]; decider: PersonFacts } }

@@ -48,10 +48,11 @@ describe('Registered', () => {
     spec.given(s.events).when(registerCommand(), ctx(OFFICE, T0)).thenBreaks('CentreAlreadyRegistered');
   });
 
-  it('AttestSignOff → SignOffAttested', () => {
-    spec.given(s.events).when({ type: 'AttestSignOff', data: { centreId: s.centreId, signatory: 'hospital_director', signatoryId: 'dir-1' } }, ctx(REPRESENTATIVE, T0)).then([
-      { type: 'SignOffAttested', data: { centreId: s.centreId, signatory: 'hospital_director', signatoryId: 'dir-1', attestedAt: T0, recordedBy: REPRESENTATIVE.id } },
+  it('AttestSignOff → SignOffAttested, recorded by the office; the centre never attests its own sign-off', () => {
+    spec.given(s.events).when({ type: 'AttestSignOff', data: { centreId: s.centreId, signatory: 'hospital_director', signatoryId: 'dir-1' } }, ctx(OFFICE, T0)).then([
+      { type: 'SignOffAttested', data: { centreId: s.centreId, signatory: 'hospital_director', signatoryId: 'dir-1', attestedAt: T0, recordedBy: OFFICE.id } },
     ]);
+    spec.given(s.events).when({ type: 'AttestSignOff', data: { centreId: s.centreId, signatory: 'hospital_director', signatoryId: 'dir-1' } }, ctx(REPRESENTATIVE, T0)).thenBreaks('RoleNotPermitted');
   });
 
   it('UpdateProcedureVolume → ProcedureVolumeUpdated', () => {
@@ -205,6 +206,10 @@ describe('CentreOfExcellence', () => {
     expect(s.known.status).toBe('CentreOfExcellence');
     const later = s.fork();
     later.enrolled(day('2027-04-01')).passedAudit(day('2027-09-01'), 'recertification', ['13b']).granted(day('2027-10-01'));
+    // The seal runs to its end (rule 7); the plain accreditation takes over then.
+    expect(later.known.status).toBe('CentreOfExcellence');
+    expect(later.known.nextAward).toMatchObject({ kind: 'accreditation', validFrom: day('2028-04-15'), validUntil: day('2032-04-15') });
+    later.expired(day('2028-04-15'));
     expect(later.known.status).toBe('Accredited');
     expect(later.known.award).toMatchObject({ validFrom: day('2028-04-15'), validUntil: day('2032-04-15') });
   });

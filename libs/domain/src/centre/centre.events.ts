@@ -35,7 +35,7 @@ export type CentreEvent =
   | { type: 'AuditOpened'; data: { centreId: string; auditId: string; applicationId: string; kind: ApplicationKind; schemeVersion: string; dueDate: IsoDateTime; openedAt: IsoDateTime; openedBy: string } }
   | { type: 'AuditorObjectionRaised'; data: { centreId: string; auditId: string; auditorId: string; grounds: string; raisedAt: IsoDateTime; raisedBy: string } }
   | { type: 'AuditorObjectionDecided'; data: { centreId: string; auditId: string; auditorId: string; upheld: boolean; reason: string; decidedAt: IsoDateTime; decidedBy: string } }
-  | { type: 'AuditorAppointed'; data: { centreId: string; auditId: string; auditorId: string; conflictsDeclared: true; appointedAt: IsoDateTime; appointedBy: string } }
+  | { type: 'AuditorAppointed'; data: { centreId: string; auditId: string; auditorId: string; conflictsDeclared: boolean; appointedAt: IsoDateTime; appointedBy: string } }
   | { type: 'AuditorRecused'; data: { centreId: string; auditId: string; auditorId: string; reason: string; recusedAt: IsoDateTime; recusedBy: string } }
   | { type: 'EvidenceRequested'; data: { centreId: string; auditId: string; requestId: string; description: string; requestedAt: IsoDateTime; requestedBy: string } }
   | { type: 'EvidenceProvided'; data: { centreId: string; auditId: string; requestId: string; documentReferences: string[]; providedAt: IsoDateTime; providedBy: string } }
@@ -56,9 +56,14 @@ export type CentreEvent =
   | { type: 'AccreditationWithdrawn'; data: { centreId: string; reason: string; withdrawnAt: IsoDateTime; decidedBy: string } }
   | { type: 'AccreditationRelinquished'; data: { centreId: string; reason: string; relinquishedAt: IsoDateTime; relinquishedBy: string } }
   | { type: 'AccreditationExpired'; data: { centreId: string; validUntil: IsoDateTime; expiredAt: IsoDateTime } }
+  /** Rule 7: at validUntil the award stays in force pending the committee's decision on a renewal audit completed before it. */
+  | { type: 'AccreditationExtendedPendingDecision'; data: { centreId: string; applicationId: string; auditId: string; validUntil: IsoDateTime; extendedUntil: IsoDateTime; extendedAt: IsoDateTime } }
+  /** Rule 7: a renewal decided early takes over at the old validUntil. */
+  | { type: 'AwardTermStarted'; data: { centreId: string; kind: 'accreditation' | 'excellence'; certificateNumber: string; previousCertificateNumber: string; validFrom: IsoDateTime; validUntil: IsoDateTime; startedAt: IsoDateTime } }
   | { type: 'RenewalReminderIssued'; data: { centreId: string; validUntil: IsoDateTime; monthsBefore: number; issuedAt: IsoDateTime } }
   | { type: 'AppealLodged'; data: { centreId: string; appealId: string; against: AppealableDecision; grounds: string; lodgedAt: IsoDateTime; lodgedBy: string } }
-  | { type: 'AppealDecided'; data: { centreId: string; appealId: string; outcome: 'upheld' | 'dismissed'; reason: string; decidedAt: IsoDateTime; decidedBy: string } }
+  /** `against`/`appealedDecisionAt` name the decision appealed; `effect` says what the outcome restored ('none' when the situation moved on). Events before 2026-11 lack the three. */
+  | { type: 'AppealDecided'; data: { centreId: string; appealId: string; outcome: 'upheld' | 'dismissed'; reason: string; against?: AppealableDecision; appealedDecisionAt?: IsoDateTime | null; effect?: 'suspension_lifted' | 'award_restored' | 'returned_to_committee' | 'none'; decidedAt: IsoDateTime; decidedBy: string } }
   | { type: 'CorrectionRecorded'; data: { centreId: string; correctsEventId: string; description: string; correctedAt: IsoDateTime; correctedBy: string } };
 
 export type CentreEventType = CentreEvent['type'];

@@ -203,9 +203,9 @@ describe('evolveCentre, event by event', () => {
       unchanged(when(enrolled, end(day('2021-02-01'))), enrolled);
     });
 
-    it('expiry keeps a renewal lodged before it; withdrawal and relinquishment end the work', () => {
+    it('expiry, withdrawal and relinquishment end the work: a renewal in progress closes with the award (rule 9)', () => {
       const story = { state: when(new CentreStory().accredited(day('2020-04-15')).state, renewalApplication(day('2024-01-10'))) };
-      expect(when(story.state, { type: 'AccreditationExpired', data: { centreId: C, validUntil: day('2024-04-15'), expiredAt: day('2024-04-15') } }).work).toMatchObject({ stage: 'ApplicationSubmitted' });
+      expect(when(story.state, { type: 'AccreditationExpired', data: { centreId: C, validUntil: day('2024-04-15'), expiredAt: day('2024-04-15') } }).work).toBeNull();
       expect(when(story.state, { type: 'AccreditationWithdrawn', data: { centreId: C, reason: 'r', withdrawnAt: day('2024-02-01'), decidedBy: 'committee-1' } }).work).toBeNull();
       expect(when(story.state, { type: 'AccreditationRelinquished', data: { centreId: C, reason: 'r', relinquishedAt: day('2024-02-01'), relinquishedBy: 'rep-1' } }).work).toBeNull();
     });
@@ -232,7 +232,10 @@ describe('evolveCentre, event by event', () => {
     it('an appeal is recorded open, then decided with who and when', () => {
       const s = new CentreStory().accredited(day('2020-04-15')).withdrawn(day('2021-02-01')).state;
       const lodged = when(s, lodge('withdrawal'));
-      expect(lodged.appeals['AP-1']).toEqual({ appealId: 'AP-1', against: 'withdrawal', lodgedAt: day('2021-02-02'), lodgedBy: 'rep-1', state: 'open', decidedAt: null, decidedBy: null });
+      // The appeal keeps the very decision it appeals (rule 13).
+      const withdrawal = (s as KnownCentre).decisions.withdrawal;
+      expect(withdrawal).toMatchObject({ kind: 'withdrawal', decidedAt: day('2021-02-01'), appealId: null });
+      expect(lodged.appeals['AP-1']).toEqual({ appealId: 'AP-1', against: 'withdrawal', lodgedAt: day('2021-02-02'), lodgedBy: 'rep-1', decision: withdrawal, state: 'open', decidedAt: null, decidedBy: null });
       expect(when(lodged, decide('dismissed')).appeals['AP-1']).toMatchObject({ state: 'dismissed', decidedAt: day('2021-03-01'), decidedBy: 'committee-2' });
       expect(when(lodged, decide('dismissed')).status).toBe('Withdrawn');
     });

@@ -1,7 +1,7 @@
 import { CentreStory, day } from '../testing/centre.fixtures';
 import type { CentreEvent } from './centre.events';
 import { evolveCentre } from './centre.evolve';
-import { initialCentreState } from './centre.state';
+import { type CentreState, fileOf, holdsValidAward, initialCentreState, statusOf } from './centre.state';
 
 describe('evolveCentre', () => {
   it('ignores events before registration instead of failing a replay', () => {
@@ -25,4 +25,40 @@ describe('evolveCentre', () => {
     expect(evolveCentre(new CentreStory().onboarded(day('2025-01-10')).state, lapse).status).toBe('Registered');
     expect(evolveCentre(new CentreStory().accredited(day('2025-01-10')).state, lapse).status).toBe('Accredited');
   });
+
+  it('statusOf: every slot decides, on both sides', () => {
+    const file = fileOf(new CentreStory().accredited(day('2025-01-10')).known);
+    const award = file.award!;
+    const suspension = { reason: 'voluntary' as const, suspendedAt: day('2025-02-01'), suspendedUntil: day('2025-08-01'), decidedBy: 'c', limitReachedAt: null };
+    expect(statusOf(file)).toBe('Accredited');
+    expect(statusOf({ ...file, award: { ...award, kind: 'excellence' } })).toBe('CentreOfExcellence');
+    expect(statusOf({ ...file, suspension })).toBe('Suspended');
+    expect(statusOf({ ...file, award: { ...award, kind: 'excellence' }, suspension })).toBe('Suspended');
+    expect(statusOf({ ...file, award: null, ended: { kind: 'Expired', at: day('2029-01-10'), lastAward: award } })).toBe('Expired');
+    expect(statusOf({ ...file, award: null, ended: { kind: 'Relinquished', at: day('2026-01-10'), lastAward: award } })).toBe('Relinquished');
+    const enrolled = fileOf(new CentreStory().onboarded(day('2025-01-10')).known);
+    expect(statusOf(enrolled)).toBe('Enrolled');
+    expect(statusOf({ ...enrolled, enrolment: { ...enrolled.enrolment!, lapsedAt: day('2026-01-10') } })).toBe('Registered');
+    expect(statusOf({ ...enrolled, enrolment: null })).toBe('Registered');
+  });
+
+  it('holdsValidAward: only Accredited and Centre of Excellence', () => {
+    const accredited = new CentreStory().accredited(day('2025-01-10'));
+    expect(holdsValidAward(accredited.state)).toBe(true);
+    expect(holdsValidAward({ ...accredited.known, status: 'CentreOfExcellence' } as CentreState)).toBe(true);
+    expect(holdsValidAward(accredited.fork().suspended(day('2025-02-01')).state)).toBe(false);
+    expect(holdsValidAward(accredited.fork().withdrawn(day('2025-02-01')).state)).toBe(false);
+    expect(holdsValidAward(new CentreStory().onboarded(day('2025-01-10')).state)).toBe(false);
+    expect(holdsValidAward(initialCentreState())).toBe(false);
+  });
+
+  it('an AwardTermStarted that does not match the renewal waiting is ignored', () => {
+    const s = new CentreStory().accredited(day('2025-01-10'));
+    const stray: CentreEvent = {
+      type: 'AwardTermStarted',
+      data: { centreId: s.centreId, kind: 'excellence', certificateNumber: 'NOPE', previousCertificateNumber: 'X', validFrom: day('2029-01-10'), validUntil: day('2033-01-10'), startedAt: day('2029-01-10') },
+    };
+    expect(evolveCentre(s.state, stray)).toEqual({ ...s.known, lastOccurredAt: day('2029-01-10') });
+  });
 });
+

@@ -1,10 +1,11 @@
-import { laterOf } from '../shared/time';
+import { isAfter, laterOf } from '../shared/time';
 import type { CentreEvent } from './centre.events';
 import { assertNever, occurredAtOf } from './centre.occurred-at';
 import {
-  type Audit, type AuditTeam, type CentreFile, type CentreState, type Work, type WorkAt,
+  type Appeal, type Audit, type AuditTeam, type Award, type CentreFile, type CentreState, type Work, type WorkAt,
   fileOf, settleCentre,
 } from './centre.state';
+import { appealEffect } from '../rules/appeals.rules';
 
 /**
  * Folds one event into the state. Never throws on an event `decide` produced, never reads a clock:
@@ -21,15 +22,24 @@ export function evolveCentre(state: CentreState, event: CentreEvent): CentreStat
         name: d.name, country: d.country, city: d.city, institution: d.institution, proceduresPerYear: d.proceduresPerYear,
         representativeId: d.representativeId, contactId: d.contactId, substituteId: d.substituteId, signOff: null,
       },
-      enrolment: null, cycle: 1, terms: [], findings: {}, auditTeams: {}, decisions: {}, appeals: {},
+      enrolment: null, cycle: 1, terms: [], nextAward: null, pendingDecision: null, findings: {}, auditTeams: {}, decisions: {}, appeals: {},
       remindersIssued: [], corrections: [], lastOccurredAt: d.registeredAt,
       award: null, work: null, suspension: null, ended: null,
     });
   }
   if (state.status === 'Unregistered') return state;
-  const before = fileOf(state);
+  const before = startDueTerm(fileOf(state), occurredAtOf(event));
   const after = apply(before, event);
   return settleCentre({ ...after, lastOccurredAt: laterOf(before.lastOccurredAt, occurredAtOf(event)) });
+}
+
+/**
+ * A renewal decided early takes over at its validFrom; the expiry timer records that
+ * (AwardTermStarted, at validFrom). Streams written before that event existed never recorded it, so
+ * an event dated after validFrom also finds the renewed term in force.
+ */
+function startDueTerm(f: CentreFile, at: string): CentreFile {
+  return f.award && f.nextAward && isAfter(at, f.nextAward.validFrom) ? { ...f, award: f.nextAward, nextAward: null, pendingDecision: null } : f;
 }
 
 function withAudit(f: CentreFile, auditId: string, change: (audit: Audit) => Audit): CentreFile {
@@ -77,7 +87,7 @@ function apply(f: CentreFile, event: CentreEvent): CentreFile {
         },
       };
       // An initial application after an award ended opens a new cycle (rule 9).
-      if (f.ended && d.kind === 'initial') return { ...f, work, ended: null, cycle: f.cycle + 1, terms: [] };
+      if (f.ended && d.kind === 'initial') return { ...f, work, ended: null, cycle: f.cycle + 1, terms: [], nextAward: null, pendingDecision: null };
       return { ...f, work };
     }
     case 'AuditOpened': {
@@ -172,12 +182,23 @@ function apply(f: CentreFile, event: CentreEvent): CentreFile {
     case 'AccreditationGranted':
     case 'ExcellenceSealAwarded': {
       const d = event.data;
-      const award = {
-        kind: event.type === 'AccreditationGranted' ? ('accreditation' as const) : ('excellence' as const),
+      const award: Award = {
+        kind: event.type === 'AccreditationGranted' ? 'accreditation' : 'excellence',
         auditId: d.auditId, certificateNumber: d.certificateNumber, validFrom: d.validFrom, validUntil: d.validUntil,
         schemeVersion: d.schemeVersion, decidedAt: d.decidedAt, decidedBy: d.decidedBy,
       };
-      return { ...f, award, terms: [...f.terms, award], work: null, suspension: null, ended: null };
+      const terms = [...f.terms, award];
+      // Rule 7: a renewal decided before the current award ends waits for it; the current award stays as it is.
+      if (f.award && !f.ended && isAfter(d.validFrom, d.decidedAt)) return { ...f, nextAward: award, terms, work: null };
+      return { ...f, award, terms, nextAward: null, pendingDecision: null, work: null, suspension: null, ended: null };
+    }
+    case 'AwardTermStarted':
+      return f.award && f.nextAward?.certificateNumber === event.data.certificateNumber
+        ? { ...f, award: f.nextAward, nextAward: null, pendingDecision: null }
+        : f;
+    case 'AccreditationExtendedPendingDecision': {
+      const d = event.data;
+      return f.award ? { ...f, pendingDecision: { validUntil: d.validUntil, extendedUntil: d.extendedUntil, applicationId: d.applicationId } } : f;
     }
     case 'AccreditationRefused': {
       const d = event.data;
@@ -186,7 +207,7 @@ function apply(f: CentreFile, event: CentreEvent): CentreFile {
         work: null,
         decisions: {
           ...f.decisions,
-          refusal: { decidedAt: d.decidedAt, decidedBy: d.decidedBy, auditId: d.auditId, appealId: null, restoreWork: f.work, restoreAward: null },
+          refusal: { kind: 'refusal', decidedAt: d.decidedAt, decidedBy: d.decidedBy, auditId: d.auditId, appealId: null, restoreWork: f.work, restoreAward: null, restoreNextAward: null },
         },
       };
     }
@@ -198,7 +219,7 @@ function apply(f: CentreFile, event: CentreEvent): CentreFile {
         suspension: { reason: d.reason, suspendedAt: d.suspendedAt, suspendedUntil: d.suspendedUntil, decidedBy: d.decidedBy, limitReachedAt: null },
         decisions: {
           ...f.decisions,
-          suspension: { decidedAt: d.suspendedAt, decidedBy: d.decidedBy, auditId: f.award.auditId, appealId: null, restoreWork: null, restoreAward: null },
+          suspension: { kind: 'suspension', decidedAt: d.suspendedAt, decidedBy: d.decidedBy, auditId: f.award.auditId, appealId: null, restoreWork: null, restoreAward: null, restoreNextAward: null },
         },
       };
     }
@@ -211,21 +232,26 @@ function apply(f: CentreFile, event: CentreEvent): CentreFile {
       const d = event.data;
       return {
         ...f,
-        award: null, suspension: null, work: null,
+        award: null, nextAward: null, pendingDecision: null, suspension: null, work: null,
         ended: { kind: 'Withdrawn', at: d.withdrawnAt, lastAward: f.award },
         decisions: {
           ...f.decisions,
-          withdrawal: { decidedAt: d.withdrawnAt, decidedBy: d.decidedBy, auditId: f.award.auditId, appealId: null, restoreWork: null, restoreAward: f.award },
+          withdrawal: {
+            kind: 'withdrawal', decidedAt: d.withdrawnAt, decidedBy: d.decidedBy, auditId: f.award.auditId, appealId: null,
+            restoreWork: null, restoreAward: f.award, restoreNextAward: f.nextAward,
+          },
         },
       };
     }
     case 'AccreditationRelinquished':
       return f.award
-        ? { ...f, award: null, suspension: null, work: null, ended: { kind: 'Relinquished', at: event.data.relinquishedAt, lastAward: f.award } }
+        ? { ...f, award: null, nextAward: null, pendingDecision: null, suspension: null, work: null, ended: { kind: 'Relinquished', at: event.data.relinquishedAt, lastAward: f.award } }
         : f;
     case 'AccreditationExpired':
-      // A renewal lodged before expiry stays: only the seal can still come of it.
-      return f.award ? { ...f, award: null, suspension: null, ended: { kind: 'Expired', at: event.data.expiredAt, lastAward: f.award } } : f;
+      // Rule 9: final for the cycle; a renewal still in progress can no longer be decided.
+      return f.award
+        ? { ...f, award: null, nextAward: null, pendingDecision: null, suspension: null, work: null, ended: { kind: 'Expired', at: event.data.expiredAt, lastAward: f.award } }
+        : f;
     case 'RenewalReminderIssued':
       return { ...f, remindersIssued: [...f.remindersIssued, `${event.data.validUntil}|${event.data.monthsBefore}`] };
     case 'AppealLodged': {
@@ -235,7 +261,10 @@ function apply(f: CentreFile, event: CentreEvent): CentreFile {
         ...f,
         appeals: {
           ...f.appeals,
-          [d.appealId]: { appealId: d.appealId, against: d.against, lodgedAt: d.lodgedAt, lodgedBy: d.lodgedBy, state: 'open', decidedAt: null, decidedBy: null },
+          [d.appealId]: {
+            appealId: d.appealId, against: d.against, lodgedAt: d.lodgedAt, lodgedBy: d.lodgedBy, decision: record ?? null,
+            state: 'open', decidedAt: null, decidedBy: null,
+          },
         },
         decisions: record ? { ...f.decisions, [d.against]: { ...record, appealId: d.appealId } } : f.decisions,
       };
@@ -245,7 +274,7 @@ function apply(f: CentreFile, event: CentreEvent): CentreFile {
       const appeal = f.appeals[d.appealId];
       if (!appeal) return f;
       const next: CentreFile = { ...f, appeals: { ...f.appeals, [d.appealId]: { ...appeal, state: d.outcome, decidedAt: d.decidedAt, decidedBy: d.decidedBy } } };
-      return d.outcome === 'upheld' ? overturn(next, appeal.against) : next;
+      return d.outcome === 'upheld' ? overturn(next, appeal) : next;
     }
     case 'CorrectionRecorded':
       return { ...f, corrections: [...f.corrections, { correctsEventId: event.data.correctsEventId, correctedAt: event.data.correctedAt }] };
@@ -254,20 +283,14 @@ function apply(f: CentreFile, event: CentreEvent): CentreFile {
   }
 }
 
-/** An upheld appeal sets the decision aside, as far as nothing has happened since that replaced it. */
-function overturn(f: CentreFile, against: 'refusal' | 'suspension' | 'withdrawal'): CentreFile {
-  const record = f.decisions[against];
-  if (!record) return f;
-  switch (against) {
-    case 'refusal':
-      // The committee decides again on the same completed audit.
-      return f.work === null && record.restoreWork && !f.ended ? { ...f, work: record.restoreWork } : f;
-    case 'suspension':
-      return f.suspension && f.suspension.suspendedAt === record.decidedAt ? { ...f, suspension: null } : f;
-    case 'withdrawal':
-      // validUntil is untouched: an award restored after its validUntil still expires.
-      return f.ended?.kind === 'Withdrawn' && record.restoreAward ? { ...f, ended: null, award: record.restoreAward } : f;
-    default:
-      return assertNever(against);
-  }
+/** Rule 13: an upheld appeal restores what the appealed decision took away, if that is still the situation. */
+function overturn(f: CentreFile, appeal: Appeal): CentreFile {
+  const record = appeal.decision;
+  const effect = appealEffect(f, appeal);
+  if (!record || effect === 'none') return f;
+  if (effect === 'suspension_lifted') return { ...f, suspension: null };
+  // validUntil is untouched: an award restored after its validUntil still expires.
+  if (effect === 'award_restored') return { ...f, ended: null, award: record.restoreAward, nextAward: record.restoreNextAward };
+  // The committee decides again on the same completed audit.
+  return { ...f, work: record.restoreWork };
 }

@@ -3,6 +3,8 @@ import type { Actor } from '../shared/primitives';
 import { answers, AUDITOR_A, CentreStory, CLEAN_AUDITOR, COMMITTEE, COMMITTEE_2, ctx, day, icr, importCtx, NO_FACTS, OFFICE, REPRESENTATIVE, SYSTEM } from '../testing/centre.fixtures';
 import { centreDecider } from './centre.decider';
 import type { CentreCommand } from './centre.commands';
+import { occurredAtOf } from './centre.occurred-at';
+import { centreStateAt } from './centre.time-travel';
 
 /** Realistic histories, run end to end through the decider. */
 
@@ -22,7 +24,7 @@ function strasbourg(recordedAt?: string): CentreStory {
   const run = (command: CentreCommand, actor: Actor, at: string) => s.run(command, recordedAt ? importCtx(actor, day(at), recordedAt) : ctx(actor, day(at)));
   const id = s.centreId;
   run({ type: 'RegisterCentre', data: { centreId: id, name: 'Interventional Radiology', country: 'FR', city: 'Strasbourg', institution: 'Hôpitaux Universitaires de Strasbourg', proceduresPerYear: 600, representativeId: 'rep-1', contactId: 'contact-1', substituteId: 'sub-1' } }, OFFICE, '2019-05-06');
-  run({ type: 'AttestSignOff', data: { centreId: id, signatory: 'head_of_department', signatoryId: 'hod-hus' } }, REPRESENTATIVE, '2019-05-06');
+  run({ type: 'AttestSignOff', data: { centreId: id, signatory: 'head_of_department', signatoryId: 'hod-hus' } }, OFFICE, '2019-05-06');
   run({ type: 'EnrolCentre', data: { centreId: id, feeReference: 'FEE-2019' } }, OFFICE, '2019-05-20');
   run({ type: 'SubmitApplication', data: { centreId: id, applicationId: 'APP-2019', kind: 'initial', answers: answers(), icr: icr(30, 'HUS') } }, REPRESENTATIVE, '2019-10-01');
   run({ type: 'OpenAudit', data: { centreId: id, auditId: 'AUD-2019', dueDate: day('2020-03-31') } }, OFFICE, '2019-10-15');
@@ -44,7 +46,7 @@ function strasbourg(recordedAt?: string): CentreStory {
   run({ type: 'IssueRenewalReminder', data: { centreId: id, monthsBefore: 3 } }, SYSTEM, '2024-01-15');
   for (const c of Object.keys(answers())) run({ type: 'JudgeCriterion', data: { centreId: id, auditId: 'AUD-2024', criterionId: c, met: true, note: '' } }, { id: 'auditor-b', role: 'auditor' }, '2024-03-20');
   run({ type: 'CompleteAudit', data: { centreId: id, auditId: 'AUD-2024', recommendation: 'pass', reason: 'Every core and extended criterion met' } }, { id: 'auditor-b', role: 'auditor' }, '2024-03-25');
-  // The term completes on 15 April 2024; the expiry job runs, the excellence application stays.
+  // The term completes on 15 April 2024; its excellence audit passed before, so the award stays in force pending the decision.
   run({ type: 'ExpireAccreditation', data: { centreId: id, validUntil: day('2024-04-15') } }, SYSTEM, '2024-04-15');
   run({ type: 'AwardExcellenceSeal', data: { centreId: id, certificateNumber: 'IASIOS-COE-2024-001', decider: NO_FACTS } }, COMMITTEE_2, '2024-07-02');
   return s;
@@ -54,13 +56,24 @@ describe('Strasbourg: accredited April 2020, Centre of Excellence July 2024', ()
   it('runs live', () => {
     const s = strasbourg();
     const types = s.events.map((e) => e.type);
-    expect(types).toContain('AccreditationExpired');
+    expect(types).not.toContain('AccreditationExpired');
+    expect(s.events.find((e) => e.type === 'AccreditationExtendedPendingDecision')).toEqual({
+      type: 'AccreditationExtendedPendingDecision',
+      data: { centreId: s.centreId, applicationId: 'APP-2024', auditId: 'AUD-2024', validUntil: day('2024-04-15'), extendedUntil: day('2024-10-15'), extendedAt: day('2024-04-15') },
+    });
     expect(s.events.at(-1)).toMatchObject({ type: 'ExcellenceSealAwarded', data: { validFrom: day('2024-04-15'), validUntil: day('2028-04-15'), decidedAt: day('2024-07-02') } });
     expect(s.known).toMatchObject({ status: 'CentreOfExcellence', cycle: 1 });
     expect(s.known.terms.map((t) => [t.kind, t.validFrom, t.validUntil])).toEqual([
       ['accreditation', day('2020-04-15'), day('2024-04-15')],
       ['excellence', day('2024-04-15'), day('2028-04-15')],
     ]);
+  });
+
+  it('is covered continuously: accredited on every day from April 2020, Centre of Excellence from July 2024', () => {
+    const s = strasbourg();
+    const at = (date: string) => centreStateAt(s.events.map((e, revision) => ({ ...e, revision, occurredAt: occurredAtOf(e), recordedAt: occurredAtOf(e) })), { asOf: day(date) }).status;
+    expect(['2020-04-16', '2022-01-01', '2024-04-14', '2024-04-15', '2024-05-01', '2024-07-01'].map(at)).toEqual(Array(6).fill('Accredited'));
+    expect(at('2024-07-02')).toBe('CentreOfExcellence');
   });
 
   it('imported by the office in 2025 gives the same events and state, with the real deciders', () => {
@@ -78,18 +91,18 @@ describe('Strasbourg: accredited April 2020, Centre of Excellence July 2024', ()
   });
 });
 
-describe('a centre that asks for the seal after three years is refused', () => {
+describe('a centre whose excellence audit misses an extended criterion is refused the seal', () => {
   it('keeps its accreditation; the refusal is appealable', () => {
     const s = new CentreStory('centre-b').accredited(day('2021-05-03')).enrolmentRenewed(day('2022-04-20')).enrolmentRenewed(day('2023-04-20')).enrolmentRenewed(day('2024-04-20'));
-    s.passedAudit(day('2024-05-06'), 'excellence');
+    s.passedAudit(day('2024-05-06'), 'excellence', ['13b']);
     const seal: CentreCommand = { type: 'AwardExcellenceSeal', data: { centreId: s.centreId, certificateNumber: 'COE-X', decider: NO_FACTS } };
-    expectRule(() => centreDecider.decide(seal, s.state, ctx(COMMITTEE, day('2024-06-10'))), 'ExcellenceRequiresCompletedTerm');
+    expectRule(() => centreDecider.decide(seal, s.state, ctx(COMMITTEE, day('2024-06-10'))), 'ExcellenceRequiresAllCriteria');
     s.refused(day('2024-06-10'));
     expect(s.events.at(-1)).toMatchObject({ type: 'AccreditationRefused' });
     expect(s.known.status).toBe('Accredited');
     expect(s.known.award?.validUntil).toBe(day('2025-05-03'));
     s.run({ type: 'LodgeAppeal', data: { centreId: s.centreId, appealId: 'AP-1', against: 'refusal', grounds: 'Term nearly complete' } }, ctx(REPRESENTATIVE, day('2024-07-01')));
-    s.run({ type: 'DecideAppeal', data: { centreId: s.centreId, appealId: 'AP-1', outcome: 'dismissed', reason: 'Rule 5: the term must be complete', decider: NO_FACTS } }, ctx(COMMITTEE_2, day('2024-07-20')));
+    s.run({ type: 'DecideAppeal', data: { centreId: s.centreId, appealId: 'AP-1', outcome: 'dismissed', reason: 'Rule 5: every extended criterion must be met', decider: NO_FACTS } }, ctx(COMMITTEE_2, day('2024-07-20')));
     expect(s.known.appeals['AP-1'].state).toBe('dismissed');
   });
 });

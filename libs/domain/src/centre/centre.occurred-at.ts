@@ -35,6 +35,8 @@ export function occurredAtOf(event: CentreEvent): IsoDateTime {
     case 'AccreditationWithdrawn': return event.data.withdrawnAt;
     case 'AccreditationRelinquished': return event.data.relinquishedAt;
     case 'AccreditationExpired': return event.data.expiredAt;
+    case 'AccreditationExtendedPendingDecision': return event.data.extendedAt;
+    case 'AwardTermStarted': return event.data.startedAt;
     case 'RenewalReminderIssued': return event.data.issuedAt;
     case 'AppealLodged': return event.data.lodgedAt;
     case 'AppealDecided': return event.data.decidedAt;

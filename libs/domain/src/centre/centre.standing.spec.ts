@@ -70,10 +70,14 @@ describe('centre standing: what read models show, from the domain fold', () => {
       expect(standingOf(story.state)).toMatchObject({ status, seal: null, award });
     });
 
-    it('a Centre of Excellence shows the excellence seal', () => {
+    it('a Centre of Excellence shows the excellence seal from the seal\'s start, not before (an early decision waits)', () => {
       const story = new CentreStory().accredited(day('2020-04-15'));
-      const seal: CentreEvent = { type: 'ExcellenceSealAwarded', data: { centreId: story.centreId, auditId: 'AUD-9', certificateNumber: 'COE-1', validFrom: day('2024-04-15'), validUntil: day('2028-04-15'), schemeVersion: '2019.1', decidedAt: day('2024-03-20'), decidedBy: 'committee-1' } };
-      expect(standingOf(evolveCentre(story.state, seal))).toMatchObject({ status: 'CentreOfExcellence', seal: 'excellence', award: { kind: 'excellence', certificateNumber: 'COE-1' } });
+      const seal = (decidedAt: string): CentreEvent => ({ type: 'ExcellenceSealAwarded', data: { centreId: story.centreId, auditId: 'AUD-9', certificateNumber: 'COE-1', validFrom: day('2024-04-15'), validUntil: day('2028-04-15'), schemeVersion: '2019.1', decidedAt, decidedBy: 'committee-1' } });
+      expect(standingOf(evolveCentre(story.state, seal(day('2024-04-20'))))).toMatchObject({ status: 'CentreOfExcellence', seal: 'excellence', award: { kind: 'excellence', certificateNumber: 'COE-1' } });
+      const early = evolveCentre(story.state, seal(day('2024-03-20')));
+      expect(standingOf(early)).toMatchObject({ status: 'Accredited', seal: 'accredited', award: { kind: 'accreditation' } });
+      const started: CentreEvent = { type: 'AwardTermStarted', data: { centreId: story.centreId, kind: 'excellence', certificateNumber: 'COE-1', previousCertificateNumber: 'CERT-4', validFrom: day('2024-04-15'), validUntil: day('2028-04-15'), startedAt: day('2024-04-15') } };
+      expect(standingOf(evolveCentre(early, started))).toMatchObject({ status: 'CentreOfExcellence', seal: 'excellence', award: { certificateNumber: 'COE-1' } });
     });
 
     it('relinquished: no seal', () => {

@@ -109,6 +109,13 @@ export interface Suspension {
   limitReachedAt: IsoDateTime | null;
 }
 
+/** Rule 7: the explicit, bounded stay of an award whose renewal audit was complete before validUntil. */
+export interface PendingDecision {
+  validUntil: IsoDateTime;
+  extendedUntil: IsoDateTime;
+  applicationId: string;
+}
+
 export interface Ended {
   kind: 'Expired' | 'Withdrawn' | 'Relinquished';
   at: IsoDateTime;
@@ -117,6 +124,7 @@ export interface Ended {
 
 /** The latest appealable decision of each kind, with what an upheld appeal restores. */
 export interface AppealableDecisionRecord {
+  kind: AppealableDecision;
   decidedAt: IsoDateTime;
   decidedBy: string;
   /** Audit whose auditors may not handle the appeal. */
@@ -126,13 +134,20 @@ export interface AppealableDecisionRecord {
   restoreWork: Work | null;
   /** Withdrawal: the award to give back. */
   restoreAward: Award | null;
+  /** Withdrawal: a renewal already decided that was to start at restoreAward's validUntil. */
+  restoreNextAward: Award | null;
 }
+
+/** What an upheld appeal did; `none` when the situation has moved on since the decision (or dismissed). */
+export type AppealEffect = 'suspension_lifted' | 'award_restored' | 'returned_to_committee' | 'none';
 
 export interface Appeal {
   appealId: string;
   against: AppealableDecision;
   lodgedAt: IsoDateTime;
   lodgedBy: string;
+  /** The very decision appealed (rule 13), fixed when the appeal is lodged. */
+  decision: AppealableDecisionRecord | null;
   state: 'open' | 'upheld' | 'dismissed';
   decidedAt: IsoDateTime | null;
   decidedBy: string | null;
@@ -147,6 +162,13 @@ export interface CentreRecord {
   cycle: number;
   /** Awards granted in the current cycle, oldest first ("completed 4-year term" looks here). */
   terms: Award[];
+  /**
+   * A renewal or seal decided before the current award ends: it starts at the current award's
+   * validUntil (rule 7), so the current award stays what it is until then (`AwardTermStarted`).
+   */
+  nextAward: Award | null;
+  /** The current award in force past its validUntil, pending the committee's decision on a renewal. */
+  pendingDecision: PendingDecision | null;
   findings: Record<string, Finding>;
   auditTeams: Record<string, AuditTeam>;
   decisions: Partial<Record<AppealableDecision, AppealableDecisionRecord>>;
@@ -182,7 +204,7 @@ export type AuditFailedCentre = In<'AuditFailed', NoAward & { work: WorkAt<'Audi
 export type AccreditedCentre = In<'Accredited', { award: Award; work: Work | null; suspension: null; ended: null }>;
 export type ExcellenceCentre = In<'CentreOfExcellence', { award: Award; work: Work | null; suspension: null; ended: null }>;
 export type SuspendedCentre = In<'Suspended', { award: Award; work: Work | null; suspension: Suspension; ended: null }>;
-/** Expired keeps a renewal application lodged before expiry: only the seal can still come of it (see rules/excellence.rules.ts). */
+/** An expired award is final (rule 9); `work` is null for new histories (older ones may still hold one). */
 export type ExpiredCentre = In<'Expired', { award: null; work: Work | null; suspension: null; ended: Ended }>;
 export type WithdrawnCentre = In<'Withdrawn', { award: null; work: null; suspension: null; ended: Ended }>;
 export type RelinquishedCentre = In<'Relinquished', { award: null; work: null; suspension: null; ended: Ended }>;

@@ -1,3 +1,4 @@
+import { awardEndsAt } from '../rules/validity.rules';
 import { getScheme } from '../scheme/scheme.registry';
 import type { DecisionContext } from '../shared/decision-context';
 import type { Actor, IsoDateTime } from '../shared/primitives';
@@ -16,7 +17,10 @@ export const TIMER_ACTOR: Actor = { id: 'deadline-jobs', role: 'system' };
 export type TimerCommand = Extract<CentreCommand, { type: 'LapseEnrolment' | 'MarkCorrectiveActionOverdue' | 'RecordSuspensionLimitReached' | 'ExpireAccreditation' | 'IssueRenewalReminder' }>;
 
 /** Events only timers produce (their actor is TIMER_ACTOR, their occurredAt their due instant). */
-export const TIMER_EVENT_TYPES: ReadonlySet<CentreEvent['type']> = new Set(['EnrolmentLapsed', 'CorrectiveActionOverdue', 'SuspensionLimitReached', 'AccreditationExpired', 'RenewalReminderIssued']);
+export const TIMER_EVENT_TYPES: ReadonlySet<CentreEvent['type']> = new Set([
+  'EnrolmentLapsed', 'CorrectiveActionOverdue', 'SuspensionLimitReached', 'AccreditationExpired', 'RenewalReminderIssued',
+  'AccreditationExtendedPendingDecision', 'AwardTermStarted',
+]);
 
 export interface PendingTimer {
   dueAt: IsoDateTime;
@@ -45,7 +49,8 @@ export function pendingTimers(state: KnownCentre): PendingTimer[] {
         owed.push({ dueAt: addMonths(validUntil, -monthsBefore), command: { type: 'IssueRenewalReminder', data: { centreId, monthsBefore, validUntil } } });
       }
     }
-    owed.push({ dueAt: validUntil, command: { type: 'ExpireAccreditation', data: { centreId, validUntil } } });
+    // The end of the award in force: validUntil, or the end of a recorded pending-decision period (rule 7).
+    owed.push({ dueAt: awardEndsAt(state) ?? validUntil, command: { type: 'ExpireAccreditation', data: { centreId, validUntil } } });
   }
   // Stable sort: at the same instant, the order above (lapse, overdue, limit, reminders, expiry) holds.
   return owed.sort((a, b) => toMs(a.dueAt) - toMs(b.dueAt));

@@ -83,4 +83,53 @@ describe('appeals', () => {
     expect(s.known.status).toBe('Suspended');
     expect(s.known.appeals['AP-1'].state).toBe('dismissed');
   });
+
+  it('rule 13, repro: P1 against the first suspension, upheld after a second one, does not lift the second', () => {
+    const s = suspended();
+    s.run(lodge(s, 'suspension', 'P1'), ctx(REPRESENTATIVE, day('2025-03-05')));
+    s.reinstated(day('2025-03-10')).suspended(day('2025-03-15'));
+    spec.given(s.events).when(decide(s, 'upheld', NO_FACTS, 'P1'), ctx(COMMITTEE_2, day('2025-03-20'))).then([{
+      type: 'AppealDecided',
+      data: {
+        centreId: s.centreId, appealId: 'P1', outcome: 'upheld', reason: 'Reviewed', against: 'suspension', appealedDecisionAt: day('2025-03-01'),
+        effect: 'none', decidedAt: day('2025-03-20'), decidedBy: COMMITTEE_2.id,
+      },
+    }]);
+    s.run(decide(s, 'upheld', NO_FACTS, 'P1'), ctx(COMMITTEE_2, day('2025-03-20')));
+    expect(s.known.status).toBe('Suspended');
+    expect(s.known.suspension?.suspendedAt).toBe(day('2025-03-15'));
+    // The second suspension is appealable on its own.
+    spec.given(s.events).when(lodge(s, 'suspension', 'P2'), ctx(REPRESENTATIVE, day('2025-03-21'))).thenMatches([{ type: 'AppealLodged', data: { appealId: 'P2' } }]);
+  });
+
+  it('rule 13: an upheld appeal says what it restored', () => {
+    const s = suspended();
+    s.run(lodge(s, 'suspension'), ctx(REPRESENTATIVE, day('2025-03-05')));
+    spec.given(s.events).when(decide(s, 'upheld'), ctx(COMMITTEE_2, day('2025-03-20'))).then([{
+      type: 'AppealDecided',
+      data: {
+        centreId: s.centreId, appealId: 'AP-1', outcome: 'upheld', reason: 'Reviewed', against: 'suspension', appealedDecisionAt: day('2025-03-01'),
+        effect: 'suspension_lifted', decidedAt: day('2025-03-20'), decidedBy: COMMITTEE_2.id,
+      },
+    }]);
+    spec.given(s.events).when(decide(s, 'dismissed'), ctx(COMMITTEE_2, day('2025-03-20'))).thenMatches([{ type: 'AppealDecided', data: { outcome: 'dismissed', effect: 'none' } }]);
+    const w = suspended().withdrawn(day('2025-06-01'));
+    w.run(lodge(w, 'withdrawal'), ctx(REPRESENTATIVE, day('2025-06-10')));
+    spec.given(w.events).when(decide(w, 'upheld'), ctx(COMMITTEE_2, day('2025-06-20'))).thenMatches([{ type: 'AppealDecided', data: { effect: 'award_restored', appealedDecisionAt: day('2025-06-01') } }]);
+    const r = refused();
+    r.run(lodge(r, 'refusal'), ctx(REPRESENTATIVE, day('2025-03-05')));
+    spec.given(r.events).when(decide(r, 'upheld'), ctx(COMMITTEE_2, day('2025-03-20'))).thenMatches([{ type: 'AppealDecided', data: { effect: 'returned_to_committee' } }]);
+    // A new application since the refusal: the situation has moved on.
+    r.applied(day('2025-03-10'));
+    spec.given(r.events).when(decide(r, 'upheld'), ctx(COMMITTEE_2, day('2025-03-20'))).thenMatches([{ type: 'AppealDecided', data: { effect: 'none' } }]);
+  });
+
+  it('rule 13: a withdrawal appealed, then reversed by a new cycle, restores nothing', () => {
+    const s = suspended().withdrawn(day('2025-06-01'));
+    s.run(lodge(s, 'withdrawal'), ctx(REPRESENTATIVE, day('2025-06-10')));
+    s.applied(day('2025-06-15'));
+    s.run(decide(s, 'upheld'), ctx(COMMITTEE_2, day('2025-06-20')));
+    expect(s.known).toMatchObject({ status: 'ApplicationSubmitted', award: null });
+  });
 });
+

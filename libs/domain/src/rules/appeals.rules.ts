@@ -1,6 +1,6 @@
 import type { PersonFacts } from '../centre/centre.commands';
 import type { AppealableDecision } from '../centre/centre.events';
-import type { Appeal, AppealableDecisionRecord, AuditTeam, CentreRecord } from '../centre/centre.state';
+import type { Appeal, AppealableDecisionRecord, AppealEffect, AuditTeam, CentreFile, CentreRecord } from '../centre/centre.state';
 import type { Scheme } from '../scheme/scheme.types';
 import { DomainRuleBroken } from '../shared/domain-errors';
 import type { IsoDateTime } from '../shared/primitives';
@@ -31,5 +31,27 @@ export function assertIndependentAppealDecider(deciderId: string, record: Appeal
   }
   if (team?.everAppointed.includes(deciderId) || facts.consultedForCentre || facts.conflictDeclared) {
     throw new DomainRuleBroken('AppealDeciderNotIndependent', `${deciderId} audited, consulted for or declared a conflict with this centre and cannot decide its appeal.`);
+  }
+}
+
+/**
+ * Rule 13: what upholding the appeal restores. It is judged against the decision appealed (fixed
+ * when the appeal was lodged), never the latest of its kind, and restores only while that decision
+ * is still what stands: a suspension lifted since, a later suspension, a new application... → none.
+ */
+export function appealEffect(f: CentreFile, appeal: Appeal): AppealEffect {
+  const record = appeal.decision;
+  if (!record) return 'none';
+  switch (record.kind) {
+    case 'suspension':
+      return f.suspension?.suspendedAt === record.decidedAt ? 'suspension_lifted' : 'none';
+    case 'withdrawal':
+      return f.ended?.kind === 'Withdrawn' && f.ended.at === record.decidedAt && record.restoreAward ? 'award_restored' : 'none';
+    case 'refusal':
+      return f.work === null && !f.ended && record.restoreWork && f.decisions.refusal?.decidedAt === record.decidedAt ? 'returned_to_committee' : 'none';
+    default: {
+      const unreachable: never = record.kind;
+      return unreachable;
+    }
   }
 }

@@ -2,7 +2,9 @@ import { centreDecider } from '../centre/centre.decider';
 import type { CentreCommand } from '../centre/centre.commands';
 import type { ApplicationKind } from '../centre/centre.events';
 import { deciderSpec } from '../testing/decider-spec';
+import { IASIOS_2019_1 } from '../scheme/iasios-2019-1.scheme';
 import { answers, CentreStory, ctx, day, icr, REPRESENTATIVE } from '../testing/centre.fixtures';
+import { assertApplicationComplete, assertMayApply } from './application.rules';
 
 const spec = deciderSpec(centreDecider);
 const submit = (centreId: string, over: Partial<Extract<CentreCommand, { type: 'SubmitApplication' }>['data']> = {}, kind: ApplicationKind = 'initial'): CentreCommand => ({
@@ -90,4 +92,41 @@ describe('rule 2: applications', () => {
     const error = spec.given(enrolled.events).when(submit(enrolled.centreId, { icr: { caseReferences: [...icr(29).caseReferences, 'ICR-001'], summary: '' } }), at).thenBreaks('InternalCaseReviewIncomplete');
     expect(error.message).toBe('The Internal Case Review needs exactly 30 distinct case references; it has 29 distinct of 30.');
   });
+
+  it('the ICR count: exactly 30 distinct references pass, and the event carries them all', () => {
+    spec.given(enrolled.events).when(submit(enrolled.centreId), at).then([{
+      type: 'ApplicationSubmitted',
+      data: {
+        centreId: enrolled.centreId, applicationId: 'APP-X', kind: 'initial', schemeVersion: 'IASIOS-2019.1', answers: answers(),
+        icr: { caseReferences: icr().caseReferences, summary: icr().summary }, submittedAt: day('2025-04-01'), submittedBy: REPRESENTATIVE.id,
+      },
+    }]);
+    expect(() => assertApplicationComplete(answers(), icr(30), IASIOS_2019_1)).not.toThrow();
+    expect(() => assertApplicationComplete(answers(), icr(30), { ...IASIOS_2019_1, icrCases: 29 })).toThrow(/exactly 29/);
+  });
+
+  describe('assertMayApply, on both sides of every status', () => {
+    const accredited = () => new CentreStory().accredited(day('2025-01-15'));
+    const cases: Array<[string, () => CentreStory, Record<ApplicationKind, string | null>]> = [
+      ['Registered', () => new CentreStory().registered(day('2025-01-15')), { initial: null, recertification: 'ApplicationKindNotAllowed', excellence: 'ApplicationKindNotAllowed' }],
+      ['Enrolled', () => new CentreStory().onboarded(day('2025-01-15')), { initial: null, recertification: 'ApplicationKindNotAllowed', excellence: 'ApplicationKindNotAllowed' }],
+      ['ApplicationSubmitted', () => new CentreStory().onboarded(day('2025-01-15')).applied(day('2025-01-16')), { initial: 'ApplicationInProgress', recertification: 'ApplicationInProgress', excellence: 'ApplicationInProgress' }],
+      ['UnderAudit', () => new CentreStory().onboarded(day('2025-01-15')).applied(day('2025-01-16')).auditOpened(day('2025-01-16')), { initial: 'ApplicationInProgress', recertification: 'ApplicationInProgress', excellence: 'ApplicationInProgress' }],
+      ['AwaitingDecision', () => new CentreStory().onboarded(day('2025-01-15')).passedAudit(day('2025-01-16')), { initial: 'ApplicationInProgress', recertification: 'ApplicationInProgress', excellence: 'ApplicationInProgress' }],
+      ['AuditFailed', () => new CentreStory().onboarded(day('2025-01-15')).applied(day('2025-01-16')).auditOpened(day('2025-01-16')).appointed(day('2025-01-16')).completed(day('2025-01-17'), 'fail'), { initial: 'ApplicationInProgress', recertification: 'ApplicationInProgress', excellence: 'ApplicationInProgress' }],
+      ['Accredited', accredited, { initial: 'ApplicationKindNotAllowed', recertification: null, excellence: null }],
+      ['Accredited with a renewal in progress', () => accredited().applied(day('2025-01-16'), 'recertification'), { initial: 'ApplicationInProgress', recertification: 'ApplicationInProgress', excellence: 'ApplicationInProgress' }],
+      ['Suspended', () => accredited().suspended(day('2025-01-16')), { initial: 'NotAllowedInStatus', recertification: 'NotAllowedInStatus', excellence: 'NotAllowedInStatus' }],
+      ['Withdrawn', () => accredited().withdrawn(day('2025-01-16')), { initial: null, recertification: 'ApplicationKindNotAllowed', excellence: 'ApplicationKindNotAllowed' }],
+    ];
+    it.each(cases)('%s', (_, story, expected) => {
+      const s = story();
+      for (const kind of ['initial', 'recertification', 'excellence'] as const) {
+        const run = () => assertMayApply(s.known, kind);
+        if (expected[kind] === null) expect(run).not.toThrow();
+        else expect(run).toThrow(expect.objectContaining({ rule: expected[kind] }));
+      }
+    });
+  });
 });
+

@@ -3,6 +3,7 @@ import type { KnownCentre } from '../centre/centre.state';
 import { coreCriteria, hasCriterion } from '../scheme/scheme.registry';
 import type { Scheme } from '../scheme/scheme.types';
 import { DomainRuleBroken } from '../shared/domain-errors';
+import { assertNoRenewalDecided } from './validity.rules';
 
 /** Rule 2: every core criterion answered, no unknown criterion, an ICR of exactly the scheme's size. */
 export function assertApplicationComplete(answers: Record<string, CriterionAnswer>, icr: InternalCaseReview, scheme: Scheme): void {
@@ -37,6 +38,7 @@ export function assertMayApply(state: KnownCentre, kind: ApplicationKind): void 
     case 'CentreOfExcellence':
       if (state.work) throw new DomainRuleBroken('ApplicationInProgress', `Application ${state.work.application.applicationId} is still in progress.`);
       if (kind === 'initial') throw new DomainRuleBroken('ApplicationKindNotAllowed', 'An accredited centre applies for re-certification or excellence, not for initial accreditation.');
+      assertNoRenewalDecided(state, 'A renewal application');
       return;
     case 'Suspended':
       throw new DomainRuleBroken('NotAllowedInStatus', 'A suspended centre cannot apply until it is reinstated.');

@@ -11,9 +11,16 @@ export interface AuditEvaluation {
   openEvidenceRequests: string[];
 }
 
-/** What rule 3 looks at. An unjudged criterion counts as not met. */
-export function evaluateAudit(audit: Audit, findings: Record<string, Finding>, scheme: Scheme): AuditEvaluation {
-  const unmet = (ids: string[]) => ids.filter((id) => audit.judged[id]?.met !== true);
+/**
+ * What rule 3 looks at. An unjudged criterion counts as not met, and so does one judged by an
+ * auditor removed from the audit since (upheld objection, recusal): their judgement does not count.
+ */
+export function evaluateAudit(audit: Audit, findings: Record<string, Finding>, scheme: Scheme, removed: readonly string[] = []): AuditEvaluation {
+  const counts = (id: string) => {
+    const judgement = audit.judged[id];
+    return judgement?.met === true && !removed.includes(judgement.judgedBy);
+  };
+  const unmet = (ids: string[]) => ids.filter((id) => !counts(id));
   return {
     unmetCore: unmet(coreCriteria(scheme).map((c) => c.id)),
     unmetExtended: unmet(extendedCriteria(scheme).map((c) => c.id)),

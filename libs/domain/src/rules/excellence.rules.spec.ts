@@ -2,8 +2,8 @@ import { centreDecider } from '../centre/centre.decider';
 import type { CentreCommand } from '../centre/centre.commands';
 import type { Award } from '../centre/centre.state';
 import { deciderSpec } from '../testing/decider-spec';
-import { CentreStory, COMMITTEE, ctx, day, NO_FACTS } from '../testing/centre.fixtures';
-import { hasCompletedTerm } from './excellence.rules';
+import { answers, CentreStory, COMMITTEE, ctx, day, icr, NO_FACTS, REPRESENTATIVE, SYSTEM } from '../testing/centre.fixtures';
+import { assertExcellenceEligible, hasCompletedTerm } from './excellence.rules';
 
 const spec = deciderSpec(centreDecider);
 const seal = (centreId: string): CentreCommand => ({ type: 'AwardExcellenceSeal', data: { centreId, certificateNumber: 'COE-1', decider: NO_FACTS } });
@@ -25,33 +25,58 @@ describe('rule 5: the Centre of Excellence seal', () => {
     expect(hasCompletedTerm([], day('2030-01-01'))).toBe(false);
   });
 
-  it('is awarded after a completed term, and continues it: validUntil = old validUntil + 4 years', () => {
-    const story = excellenceCandidate('2024-01-10');
-    const events = spec.given(story.events).when(seal(story.centreId), ctx(COMMITTEE, day('2024-07-01'))).run();
-    // The expiry (and what else fell due) is recorded first, at its own instant.
-    expect(events.map((e) => e.type)).toEqual(['RenewalReminderIssued', 'EnrolmentLapsed', 'AccreditationExpired', 'ExcellenceSealAwarded']);
-    expect(events.slice(-1)).toEqual([{
+  it('assertExcellenceEligible: ExcellenceRequiresCompletedTerm when the term is not complete at the seal\'s start', () => {
+    const term = { validFrom: day('2020-04-15'), schemeVersion: 'IASIOS-2019.1' } as Award;
+    const outcome = { passed: true, allExtendedMet: true, unmetExtendedCriteria: [], unmetCoreCriteria: [], completedAt: day('2023-01-01'), completedBy: 'a' };
+    expect(() => assertExcellenceEligible([term], 'excellence', outcome, day('2024-04-15'))).not.toThrow();
+    let caught: unknown;
+    try { assertExcellenceEligible([term], 'excellence', outcome, day('2024-04-14')); } catch (e) { caught = e; }
+    expect(caught).toMatchObject({ rule: 'ExcellenceRequiresCompletedTerm' });
+  });
+
+  it('is decided while the accreditation is in force and starts at the old validUntil (repro: 2024-03-20)', () => {
+    const story = excellenceCandidate('2024-02-10');
+    spec.given(story.events).when(seal(story.centreId), ctx(COMMITTEE, day('2024-03-20'))).thenEndsWith([{
       type: 'ExcellenceSealAwarded',
       data: {
         centreId: story.centreId, auditId: story.auditId, certificateNumber: 'COE-1', validFrom: day('2024-04-15'), validUntil: day('2028-04-15'),
-        schemeVersion: 'IASIOS-2019.1', decidedAt: day('2024-07-01'), decidedBy: COMMITTEE.id,
+        schemeVersion: 'IASIOS-2019.1', decidedAt: day('2024-03-20'), decidedBy: COMMITTEE.id,
       },
     }]);
   });
 
-  it('ExcellenceRequiresCompletedTerm: after three years the term is not complete', () => {
-    const story = excellenceCandidate('2023-03-10');
-    spec.given(story.events).when(seal(story.centreId), ctx(COMMITTEE, day('2023-04-20'))).thenBreaks('ExcellenceRequiresCompletedTerm');
+  it('decided early, the seal waits for the old validUntil: Accredited until then, Centre of Excellence from then', () => {
+    const story = excellenceCandidate('2024-02-10').sealAwarded(day('2024-03-20'));
+    expect(story.known.status).toBe('Accredited');
+    expect(story.known.award).toMatchObject({ kind: 'accreditation', validUntil: day('2024-04-15') });
+    expect(story.known.nextAward).toMatchObject({ kind: 'excellence', validFrom: day('2024-04-15'), validUntil: day('2028-04-15') });
+    spec.given(story.events).when({ type: 'ExpireAccreditation', data: { centreId: story.centreId } }, ctx(SYSTEM, day('2024-04-14'))).thenBreaks('TimerNotDue');
+    const started = story.run({ type: 'ExpireAccreditation', data: { centreId: story.centreId, validUntil: day('2024-04-15') } }, ctx(SYSTEM, day('2024-04-15')));
+    expect(started.filter((e) => e.type === 'AwardTermStarted')).toEqual([{
+      type: 'AwardTermStarted',
+      data: {
+        centreId: story.centreId, kind: 'excellence', certificateNumber: 'COE-10', previousCertificateNumber: 'CERT-4',
+        validFrom: day('2024-04-15'), validUntil: day('2028-04-15'), startedAt: day('2024-04-15'),
+      },
+    }]);
+    expect(story.known.status).toBe('CentreOfExcellence');
+    expect(story.known.nextAward).toBeNull();
+  });
+
+  it('RenewalAlreadyDecided: a seal decided early is not decided twice', () => {
+    const story = excellenceCandidate('2024-02-10').sealAwarded(day('2024-03-20'));
+    spec.given(story.events).when({ type: 'SubmitApplication', data: { centreId: story.centreId, applicationId: 'A-2', kind: 'excellence', answers: answers(), icr: icr() } }, ctx(REPRESENTATIVE, day('2024-03-25')))
+      .thenBreaks('RenewalAlreadyDecided');
   });
 
   it('ExcellenceRequiresAllCriteria: one extended criterion not met', () => {
     const story = excellenceCandidate('2024-01-10', ['13b']);
-    spec.given(story.events).when(seal(story.centreId), ctx(COMMITTEE, day('2024-07-01'))).thenBreaks('ExcellenceRequiresAllCriteria');
+    spec.given(story.events).when(seal(story.centreId), ctx(COMMITTEE, day('2024-03-01'))).thenBreaks('ExcellenceRequiresAllCriteria');
   });
 
   it('a re-certification audit with everything met qualifies too', () => {
     const story = excellenceCandidate('2024-01-10', [], 'recertification');
-    expect(spec.given(story.events).when(seal(story.centreId), ctx(COMMITTEE, day('2024-07-01'))).run().at(-1)).toMatchObject({ type: 'ExcellenceSealAwarded' });
+    spec.given(story.events).when(seal(story.centreId), ctx(COMMITTEE, day('2024-03-01'))).thenEndsMatching([{ type: 'ExcellenceSealAwarded', data: { validFrom: day('2024-04-15') } }]);
   });
 
   it('ExcellenceRequiresRecertificationAudit: never on an initial audit', () => {
@@ -59,11 +84,50 @@ describe('rule 5: the Centre of Excellence seal', () => {
     spec.given(story.events).when(seal(story.centreId), ctx(COMMITTEE, day('2025-05-01'))).thenBreaks('ExcellenceRequiresRecertificationAudit');
   });
 
-  it('an excellence application lodged before expiry can still be sealed after the expiry timer ran', () => {
-    const story = excellenceCandidate('2024-01-10').expired(day('2024-04-15'));
-    expect(story.known.status).toBe('Expired');
-    spec.given(story.events).when(seal(story.centreId), ctx(COMMITTEE, day('2024-07-01'))).thenMatches([
-      { type: 'ExcellenceSealAwarded', data: { validFrom: day('2024-04-15'), validUntil: day('2028-04-15') } },
+  it('audit passed before validUntil: the expiry timer keeps the award in force pending the decision, and the seal then starts at the old validUntil', () => {
+    const story = excellenceCandidate('2024-01-10');
+    const extended = story.run({ type: 'ExpireAccreditation', data: { centreId: story.centreId } }, ctx(SYSTEM, day('2024-04-15')));
+    expect(extended.slice(-1)).toEqual([{
+      type: 'AccreditationExtendedPendingDecision',
+      data: { centreId: story.centreId, applicationId: 'APP-8', auditId: 'AUD-9', validUntil: day('2024-04-15'), extendedUntil: day('2024-10-15'), extendedAt: day('2024-04-15') },
+    }]);
+    expect(story.known.status).toBe('Accredited');
+    spec.given(story.events).when(seal(story.centreId), ctx(COMMITTEE, day('2024-07-01'))).thenEndsWith([{
+      type: 'ExcellenceSealAwarded',
+      data: {
+        centreId: story.centreId, auditId: 'AUD-9', certificateNumber: 'COE-1', validFrom: day('2024-04-15'), validUntil: day('2028-04-15'),
+        schemeVersion: 'IASIOS-2019.1', decidedAt: day('2024-07-01'), decidedBy: COMMITTEE.id,
+      },
+    }]);
+    const sealed = story.fork().sealAwarded(day('2024-07-01'));
+    expect(sealed.known).toMatchObject({ status: 'CentreOfExcellence', nextAward: null, pendingDecision: null, award: { validFrom: day('2024-04-15') } });
+  });
+
+  it('decided in the pending period before the timer ran: the period is recorded first, never silent', () => {
+    const story = excellenceCandidate('2024-01-10');
+    spec.given(story.events).when(seal(story.centreId), ctx(COMMITTEE, day('2024-05-01'))).thenEndsMatching([
+      { type: 'AccreditationExtendedPendingDecision', data: { validUntil: day('2024-04-15'), extendedUntil: day('2024-10-15'), extendedAt: day('2024-04-15') } },
+      { type: 'ExcellenceSealAwarded', data: { validFrom: day('2024-04-15'), validUntil: day('2028-04-15'), decidedAt: day('2024-05-01') } },
     ]);
+  });
+
+  it('RenewalAfterExpiry: the pending period ends without decision → expired at its end; no seal after that', () => {
+    const story = excellenceCandidate('2024-01-10').expired(day('2024-04-15'));
+    spec.given(story.events).when(seal(story.centreId), ctx(COMMITTEE, day('2024-10-15'))).thenBreaks('RenewalAfterExpiry');
+    spec.given(story.events).when({ type: 'ExpireAccreditation', data: { centreId: story.centreId } }, ctx(SYSTEM, day('2024-10-14'))).thenNothing();
+    story.expired(day('2024-10-16'));
+    expect(story.events.at(-1)).toEqual({ type: 'AccreditationExpired', data: { centreId: story.centreId, validUntil: day('2024-04-15'), expiredAt: day('2024-10-15') } });
+    expect(story.known.status).toBe('Expired');
+    spec.given(story.events).when(seal(story.centreId), ctx(COMMITTEE, day('2026-07-01'))).thenBreaks('RenewalAfterExpiry');
+  });
+
+  it('repro: audit completed after validUntil → expired at validUntil, and a seal in 2026 is refused, never back-dated over the gap', () => {
+    const story = new CentreStory().accredited(day('2020-04-15'));
+    for (const year of ['2021', '2022', '2023']) story.enrolmentRenewed(day(`${year}-04-01`));
+    story.applied(day('2024-02-01'), 'excellence').auditOpened(day('2024-02-02')).appointed(day('2024-02-02'));
+    story.expired(day('2024-04-15'));
+    expect(story.events.at(-1)).toEqual({ type: 'AccreditationExpired', data: { centreId: story.centreId, validUntil: day('2024-04-15'), expiredAt: day('2024-04-15') } });
+    expect(story.known).toMatchObject({ status: 'Expired', work: null });
+    spec.given(story.events).when(seal(story.centreId), ctx(COMMITTEE, day('2026-07-01'))).thenBreaks('RenewalAfterExpiry');
   });
 });

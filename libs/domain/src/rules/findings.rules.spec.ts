@@ -104,4 +104,37 @@ describe('findings', () => {
     s.run(accept(s), ctx(AUDITOR_A, day('2025-04-12')));
     expect(spec.given(s.events).when(submit(s), ctx(REPRESENTATIVE, day('2025-04-13'))).thenBreaks('FindingNotAwaitingAction').message).toBe('Finding F1 already has a corrective action accepted.');
   });
+
+  it('an open major finding does not block for ever: an auditor of a later audit verifies and closes it, and that audit can pass', () => {
+    const s = withFinding('major');
+    s.judged(day('2025-04-02')).completed(day('2025-04-03'), 'fail').refused(day('2025-04-10'));
+    s.applied(day('2025-05-01')).auditOpened(day('2025-05-02')).appointed(day('2025-05-02'), AUDITOR_B);
+    spec.given(s.events).when(accept(s), ctx(AUDITOR_B, day('2025-05-03'))).thenBreaks('CorrectiveActionNotSubmitted');
+    s.run(submit(s), ctx(REPRESENTATIVE, day('2025-05-03')));
+    const firstAudit = s.known.findings.F1.auditId;
+    spec.given(s.events).when(accept(s), ctx(AUDITOR_B, day('2025-05-04'))).then([
+      { type: 'CorrectiveActionAccepted', data: { centreId: s.centreId, auditId: firstAudit, findingId: 'F1', acceptedAt: day('2025-05-04'), acceptedBy: AUDITOR_B.id } },
+    ]);
+    s.run(accept(s), ctx(AUDITOR_B, day('2025-05-04')));
+    spec.given(s.events).when(close(s), ctx(AUDITOR_B, day('2025-05-05'))).then([
+      { type: 'FindingClosed', data: { centreId: s.centreId, auditId: firstAudit, findingId: 'F1', closedAt: day('2025-05-05'), closedBy: AUDITOR_B.id } },
+    ]);
+    s.run(close(s), ctx(AUDITOR_B, day('2025-05-05')));
+    s.judged(day('2025-05-06'), [], AUDITOR_B).completed(day('2025-05-06'), 'pass', AUDITOR_B);
+    expect(s.known.status).toBe('AwaitingDecision');
+  });
+
+  it('OnlyAppointedAuditorsAssess: an auditor on neither the raising audit nor the audit in progress cannot verify', () => {
+    const s = withFinding('major');
+    s.run(submit(s), ctx(REPRESENTATIVE, day('2025-04-10')));
+    spec.given(s.events).when(accept(s), ctx({ id: 'auditor-c', role: 'auditor' }, day('2025-04-11'))).thenBreaks('OnlyAppointedAuditorsAssess');
+  });
+
+  it('ConflictedAuditorCannotAct: an auditor who declared a conflict since cannot verify a finding', () => {
+    const s = withFinding('major');
+    s.run(submit(s), ctx(REPRESENTATIVE, day('2025-04-10')));
+    const conflicted = { registeredAuditor: true, interestsDeclared: true, conflictDeclared: true, consultedForCentre: false };
+    spec.given(s.events).when({ type: 'AcceptCorrectiveAction', data: { centreId: s.centreId, findingId: 'F1', assessor: conflicted } }, ctx(AUDITOR_A, day('2025-04-11'))).thenBreaks('ConflictedAuditorCannotAct');
+  });
 });
+

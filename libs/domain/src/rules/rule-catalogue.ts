@@ -17,7 +17,10 @@ export const RULES = {
   // Roles and separation of duties (ISO/IEC 17011 practice)
   RoleNotPermitted: 'Each command may be issued only by the roles the role table gives it (office, auditor, committee, centre, system timers); on an import, by the role of the person who really acted.',
   CentreActsForItselfOnly: 'A centre\'s representative acts only for their own centre.',
-  OnlyAppointedAuditorsAssess: 'Only an auditor currently appointed to the audit judges criteria, raises or verifies findings, requests evidence and completes the audit.',
+  OnlyAppointedAuditorsAssess: 'Only an auditor currently appointed to the audit judges criteria, raises findings, requests evidence and completes the audit; a finding\'s correction is verified by an auditor of the audit that raised it or of the centre\'s audit in progress.',
+  OnlyRepresentativeActsLegally: 'Legal acts for a centre (relinquishing its award) are issued only by its authorised representative, not its contact person or substitute.',
+  ConflictedAuditorCannotAct: 'A conflict of interest or consultation declared after the appointment takes effect at once: the auditor can no longer act on the audit, and once recused their judgements no longer count.',
+  RelinquishWhileSuspended: 'A suspended award cannot be relinquished: the committee reinstates or withdraws it, so relinquishing cannot sidestep a withdrawal.',
 
   // 1. Enrolment eligibility
   ProcedureVolumeBelowMinimum: 'Rule 1: a centre enrols only with at least the scheme\'s minimum of therapeutic IO procedures a year (150).',
@@ -48,7 +51,7 @@ export const RULES = {
   AwardSuspended: 'A suspended award is reinstated before anything is granted or awarded on it.',
 
   // 5. Centre of Excellence
-  ExcellenceRequiresCompletedTerm: 'Rule 5: the Centre of Excellence seal needs a completed 4-year accredited term in the current cycle.',
+  ExcellenceRequiresCompletedTerm: 'Rule 5: the Centre of Excellence seal needs a 4-year accredited term of the current cycle completed by the seal\'s start (the old validUntil).',
   ExcellenceRequiresRecertificationAudit: 'Rule 5: the seal is awarded on a passed re-certification or excellence audit.',
   ExcellenceRequiresAllCriteria: 'Rule 5: the seal needs every core and every extended criterion met.',
 
@@ -62,7 +65,8 @@ export const RULES = {
   NoPendingObjection: 'Only a pending objection can be decided.',
 
   // 7. Validity and renewal
-  RenewalAfterExpiry: 'Rule 7: a re-certification is granted before validUntil (it then starts at the old validUntil); afterwards the award has expired and a new cycle is needed.',
+  RenewalAfterExpiry: 'Rule 7: a re-certification or the seal is decided while the award is in force: before validUntil, or within the recorded, bounded pending-decision period that follows it when the renewal audit passed before validUntil; it then starts at the old validUntil. Afterwards the award has expired and a new cycle is needed.',
+  RenewalAlreadyDecided: 'Rule 7: a term is renewed once; while a renewal decided early waits to start, no further renewal is applied for or decided.',
 
   // 8. Suspension
   SuspensionLimitExceeded: 'Rule 8: a suspension lasts at most the scheme\'s limit (6 months).',

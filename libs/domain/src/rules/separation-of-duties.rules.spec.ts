@@ -112,3 +112,50 @@ describe('rule 6: who may be appointed', () => {
     spec.given(s.events).when({ type: 'JudgeCriterion', data: { centreId: s.centreId, auditId: 'OTHER', criterionId: '1a', met: true, note: '' } }, ctx(AUDITOR_A, day('2025-03-22'))).thenBreaks('AuditMismatch');
   });
 });
+
+describe('removed auditors and conflicts after appointment', () => {
+  const judgedByA = () => {
+    const story = underAudit().appointed(day('2025-03-21')).appointed(day('2025-03-21'), AUDITOR_B).judged(day('2025-03-25'));
+    return story;
+  };
+  const complete = (story: CentreStory): CentreCommand => ({ type: 'CompleteAudit', data: { centreId: story.centreId, auditId: story.auditId, recommendation: 'pass', reason: 'All met' } });
+
+  it('repro: A judged every criterion, the objection to A is upheld → B cannot pass the audit on A\'s judgements', () => {
+    const story = judgedByA();
+    story.run({ type: 'ObjectToAuditor', data: { centreId: story.centreId, auditId: story.auditId, auditorId: AUDITOR_A.id, grounds: 'Former colleague' } }, ctx(REPRESENTATIVE, day('2025-03-26')));
+    story.run({ type: 'DecideAuditorObjection', data: { centreId: story.centreId, auditId: story.auditId, auditorId: AUDITOR_A.id, upheld: true, reason: 'Well founded' } }, ctx(OFFICE, day('2025-03-27')));
+    spec.given(story.events).when(complete(story), ctx(AUDITOR_B, day('2025-03-28'))).thenBreaks('CoreCriteriaNotMet');
+    // B judges everything again: now it passes.
+    story.judged(day('2025-03-29'), [], AUDITOR_B);
+    spec.given(story.events).when(complete(story), ctx(AUDITOR_B, day('2025-03-30'))).thenMatches([{ type: 'AuditPassed', data: { completedBy: AUDITOR_B.id } }]);
+  });
+
+  it('a recused auditor\'s judgements do not count either, and a fail lists them as unmet', () => {
+    const story = judgedByA();
+    story.run({ type: 'RecuseAuditor', data: { centreId: story.centreId, auditId: story.auditId, auditorId: AUDITOR_A.id, reason: 'Conflict found' } }, ctx(OFFICE, day('2025-03-26')));
+    spec.given(story.events).when(complete(story), ctx(AUDITOR_B, day('2025-03-28'))).thenBreaks('CoreCriteriaNotMet');
+    const failed = spec.given(story.events).when({ ...complete(story), data: { ...complete(story).data, recommendation: 'fail' } } as CentreCommand, ctx(AUDITOR_B, day('2025-03-28'))).thenMatches([{ type: 'AuditFailed' }]);
+    expect((failed[0].data as { unmetCoreCriteria: string[] }).unmetCoreCriteria).toContain('1a');
+  });
+
+  it('ConflictedAuditorCannotAct: a conflict declared after appointment blocks the auditor at once', () => {
+    const story = underAudit().appointed(day('2025-03-21'));
+    const conflicted: PersonFacts = { ...CLEAN_AUDITOR, conflictDeclared: true };
+    const judge: CentreCommand = { type: 'JudgeCriterion', data: { centreId: story.centreId, auditId: story.auditId, criterionId: '1a', met: true, note: '', assessor: conflicted } };
+    spec.given(story.events).when(judge, ctx(AUDITOR_A, day('2025-03-22'))).thenBreaks('ConflictedAuditorCannotAct');
+    spec.given(story.events).when({ type: 'RaiseFinding', data: { centreId: story.centreId, auditId: story.auditId, findingId: 'F', grade: 'minor', criterionId: '1a', description: '', assessor: { ...CLEAN_AUDITOR, consultedForCentre: true } } }, ctx(AUDITOR_A, day('2025-03-22'))).thenBreaks('ConflictedAuditorCannotAct');
+    spec.given(story.events).when({ type: 'CompleteAudit', data: { centreId: story.centreId, auditId: story.auditId, recommendation: 'fail', reason: '', assessor: conflicted } }, ctx(AUDITOR_A, day('2025-03-22'))).thenBreaks('ConflictedAuditorCannotAct');
+    spec.given(story.events).when({ ...judge, data: { ...judge.data, assessor: CLEAN_AUDITOR } } as CentreCommand, ctx(AUDITOR_A, day('2025-03-22'))).thenMatches([{ type: 'CriterionJudged' }]);
+  });
+
+  it('AuditorAppointed records whether the auditor had declared their interests', () => {
+    const story = underAudit();
+    spec.given(story.events).when(appoint(story, AUDITOR_A.id, { ...CLEAN_AUDITOR, interestsDeclared: false }), ctx(OFFICE, day('2025-03-21'))).then([
+      { type: 'AuditorAppointed', data: { centreId: story.centreId, auditId: story.auditId, auditorId: AUDITOR_A.id, conflictsDeclared: false, appointedAt: day('2025-03-21'), appointedBy: OFFICE.id } },
+    ]);
+    spec.given(story.events).when(appoint(story, AUDITOR_A.id), ctx(OFFICE, day('2025-03-21'))).then([
+      { type: 'AuditorAppointed', data: { centreId: story.centreId, auditId: story.auditId, auditorId: AUDITOR_A.id, conflictsDeclared: true, appointedAt: day('2025-03-21'), appointedBy: OFFICE.id } },
+    ]);
+  });
+});
+

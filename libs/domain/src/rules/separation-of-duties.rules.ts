@@ -1,5 +1,5 @@
 import type { PersonFacts } from '../centre/centre.commands';
-import type { Audit, AuditTeam } from '../centre/centre.state';
+import type { Audit, AuditTeam, Finding } from '../centre/centre.state';
 import type { DecisionContext } from '../shared/decision-context';
 import { DomainRuleBroken } from '../shared/domain-errors';
 
@@ -44,9 +44,38 @@ export function assertAppointable(auditorId: string, facts: PersonFacts, audit: 
   }
 }
 
-/** Assessment work is done by an auditor currently appointed to that audit (an import names that auditor as its actor). */
-export function assertActiveAuditor(ctx: DecisionContext, auditId: string, team: AuditTeam | undefined): void {
+/**
+ * Assessment work is done by an auditor currently appointed to that audit (an import names that
+ * auditor as its actor). A conflict or consultation declared after the appointment blocks the auditor at once
+ * (`assessor`: the acting auditor's facts, looked up by the handler); the office then recuses them.
+ */
+export function assertActiveAuditor(ctx: DecisionContext, auditId: string, team: AuditTeam | undefined, assessor?: PersonFacts): void {
   if (!team?.active.includes(ctx.actor.id)) {
     throw new DomainRuleBroken('OnlyAppointedAuditorsAssess', `${ctx.actor.id} is not an appointed auditor on audit ${auditId}.`);
   }
+  assertNotConflicted(ctx.actor.id, assessor);
 }
+
+/** A conflict of interest or consultation declared after the appointment takes effect at once. */
+export function assertNotConflicted(auditorId: string, facts: PersonFacts | undefined): void {
+  if (facts?.conflictDeclared || facts?.consultedForCentre) {
+    throw new DomainRuleBroken('ConflictedAuditorCannotAct', `${auditorId} has declared a conflict of interest with (or consulted for) this centre since the appointment and can no longer act on its audit; the office recuses them.`);
+  }
+}
+
+/**
+ * Findings outlive their audit. Their correction is verified by an auditor of the audit that raised
+ * them, or by any auditor appointed to the centre's audit in progress (a later audit), so an open
+ * major finding never blocks a centre for ever.
+ */
+export function assertMayVerifyFinding(ctx: DecisionContext, finding: Finding, teams: Record<string, AuditTeam>, currentAuditId: string | null, assessor?: PersonFacts): void {
+  const onRaisingAudit = teams[finding.auditId]?.active.includes(ctx.actor.id) ?? false;
+  const onCurrentAudit = currentAuditId !== null && (teams[currentAuditId]?.active.includes(ctx.actor.id) ?? false);
+  if (!onRaisingAudit && !onCurrentAudit) {
+    throw new DomainRuleBroken('OnlyAppointedAuditorsAssess', `${ctx.actor.id} is appointed neither to audit ${finding.auditId}, which raised finding ${finding.findingId}, nor to the centre's audit in progress.`);
+  }
+  assertNotConflicted(ctx.actor.id, assessor);
+}
+
+/** Auditors appointed to the audit and removed since (upheld objection, recusal): their judgements no longer count. */
+export const removedAuditors = (team: AuditTeam | undefined): string[] => (team ? team.everAppointed.filter((id) => !team.active.includes(id)) : []);

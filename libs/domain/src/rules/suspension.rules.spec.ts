@@ -1,7 +1,9 @@
 import { centreDecider } from '../centre/centre.decider';
 import type { CentreCommand } from '../centre/centre.commands';
 import { deciderSpec } from '../testing/decider-spec';
+import { IASIOS_2019_1 } from '../scheme/iasios-2019-1.scheme';
 import { CentreStory, COMMITTEE, ctx, day, SYSTEM } from '../testing/centre.fixtures';
+import { suspensionEnd } from './suspension.rules';
 
 const spec = deciderSpec(centreDecider);
 const suspend = (centreId: string, suspendedUntil?: string): CentreCommand => ({ type: 'SuspendAccreditation', data: { centreId, reason: 'unpaid_fees', note: 'Annual fee unpaid', suspendedUntil } });
@@ -56,4 +58,24 @@ describe('rule 8: suspension', () => {
       spec.given(back.events).when(limit(back.centreId), ctx(SYSTEM, day('2025-08-02'))).thenNothing();
     });
   });
+
+  it('an end date inside the limit is kept as decided, up to the limit itself', () => {
+    spec.given(accredited.events).when(suspend(accredited.centreId, day('2025-05-15')), ctx(COMMITTEE, day('2025-03-31'))).then([{
+      type: 'AccreditationSuspended',
+      data: { centreId: accredited.centreId, reason: 'unpaid_fees', note: 'Annual fee unpaid', suspendedAt: day('2025-03-31'), suspendedUntil: day('2025-05-15'), decidedBy: COMMITTEE.id },
+    }]);
+    expect(suspensionEnd(day('2025-03-31'), day('2025-09-30'), IASIOS_2019_1)).toBe(day('2025-09-30'));
+    expect(suspensionEnd(day('2025-03-31'), '2025-03-31T10:00:00.001Z', IASIOS_2019_1)).toBe('2025-03-31T10:00:00.001Z');
+    expect(suspensionEnd(day('2025-03-31'), undefined, IASIOS_2019_1)).toBe(day('2025-09-30'));
+    expect(() => suspensionEnd(day('2025-03-31'), '2025-09-30T10:00:00.001Z', IASIOS_2019_1)).toThrow(expect.objectContaining({ rule: 'SuspensionLimitExceeded' }));
+    expect(() => suspensionEnd(day('2025-03-31'), day('2025-03-31'), IASIOS_2019_1)).toThrow(expect.objectContaining({ rule: 'SuspensionPeriodInvalid' }));
+  });
+
+  it('a suspended award still expires at validUntil (suspension never extends it)', () => {
+    const s = new CentreStory().accredited(day('2020-04-15')).suspended(day('2024-03-01'));
+    spec.given(s.events).when({ type: 'ExpireAccreditation', data: { centreId: s.centreId } }, ctx(SYSTEM, day('2024-04-15'))).then([
+      { type: 'AccreditationExpired', data: { centreId: s.centreId, validUntil: day('2024-04-15'), expiredAt: day('2024-04-15') } },
+    ]);
+  });
 });
+

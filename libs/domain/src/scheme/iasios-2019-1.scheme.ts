@@ -40,6 +40,7 @@ export const IASIOS_2019_1: Scheme = {
   icrCases: 30,
   minProceduresPerYear: 150,
   suspensionLimitMonths: 6,
+  pendingDecisionMonths: 6,
   correctiveActionDays: { major: 90, minor: 180, observation: null },
   renewalReminderMonths: [6, 3],
   appealWindowDays: 30,

@@ -38,6 +38,11 @@ export interface Scheme {
   minProceduresPerYear: number;
   /** Longest suspension before reinstatement or withdrawal. */
   suspensionLimitMonths: number;
+  /**
+   * Longest an award stays in force past validUntil pending the committee's decision on a renewal
+   * lodged and audited before validUntil (ISO/IEC 17011 practice; default 6 months).
+   */
+  pendingDecisionMonths: number;
   /** Days from raising a finding to its corrective-action deadline; null = no response needed. */
   correctiveActionDays: Record<FindingGrade, number | null>;
   /** Renewal reminders, in months before validUntil. */

@@ -18,8 +18,8 @@ export const AUDITOR_B: Actor = { id: 'auditor-b', role: 'auditor' };
 export const REPRESENTATIVE: Actor = { id: 'rep-1', role: 'centre' };
 export const SYSTEM: Actor = { id: 'deadline-jobs', role: 'system' };
 
-export const NO_FACTS: PersonFacts = { registeredAuditor: false, conflictDeclared: false, consultedForCentre: false };
-export const CLEAN_AUDITOR: PersonFacts = { registeredAuditor: true, conflictDeclared: false, consultedForCentre: false };
+export const NO_FACTS: PersonFacts = { registeredAuditor: false, interestsDeclared: false, conflictDeclared: false, consultedForCentre: false };
+export const CLEAN_AUDITOR: PersonFacts = { registeredAuditor: true, interestsDeclared: true, conflictDeclared: false, consultedForCentre: false };
 
 export function ctx(actor: Actor, occurredAt: IsoDateTime, recordedAt: IsoDateTime = occurredAt, currentSchemeVersion = CURRENT_SCHEME_VERSION): DecisionContext {
   return { actor, occurredAt, recordedAt, currentSchemeVersion };
@@ -184,8 +184,10 @@ export class CentreStory {
     return this;
   }
 
+  /** The expiry job of the award held now (it names that award's validUntil, as the deadline jobs do). */
   expired(at: IsoDateTime): this {
-    this.run({ type: 'ExpireAccreditation', data: { centreId: this.centreId } }, ctx(SYSTEM, at));
+    const validUntil = this.state.status === 'Unregistered' ? undefined : this.known.award?.validUntil;
+    this.run({ type: 'ExpireAccreditation', data: { centreId: this.centreId, validUntil } }, ctx(SYSTEM, at));
     return this;
   }
 }

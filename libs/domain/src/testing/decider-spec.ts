@@ -33,6 +33,18 @@ export function deciderSpec<C, E, S>(decider: Decider<C, E, S>) {
               expect(actual).toMatchObject(expected);
               return actual;
             },
+            /** The decision's own events, after whatever timers fell due by its instant (recorded first). */
+            thenEndsWith(expected: E[]): E[] {
+              const actual = run();
+              expect(actual.slice(-expected.length)).toEqual(expected);
+              actual.reduce(decider.evolve, state);
+              return actual;
+            },
+            thenEndsMatching(expected: unknown[]): E[] {
+              const actual = run();
+              expect(actual.slice(-expected.length)).toMatchObject(expected);
+              return actual;
+            },
             thenNothing(): void {
               expect(run()).toEqual([]);
             },

@@ -11,7 +11,8 @@ const CENTRE: Record<CentreEventType, true> = {
   FindingClosed: true, AuditPassed: true, AuditFailed: true, AccreditationGranted: true,
   ExcellenceSealAwarded: true, AccreditationRefused: true, AccreditationSuspended: true,
   AccreditationReinstated: true, SuspensionLimitReached: true, AccreditationWithdrawn: true,
-  AccreditationRelinquished: true, AccreditationExpired: true, RenewalReminderIssued: true,
+  AccreditationRelinquished: true, AccreditationExpired: true, AccreditationExtendedPendingDecision: true,
+  AwardTermStarted: true, RenewalReminderIssued: true,
   AppealLodged: true, AppealDecided: true, CorrectionRecorded: true,
 };
 const AUDITOR: Record<AuditorEventType, true> = { AuditorRegistered: true, ConflictDeclared: true, ConsultationRecorded: true };

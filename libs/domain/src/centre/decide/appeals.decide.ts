@@ -1,8 +1,8 @@
-import { assertAppealable, assertIndependentAppealDecider, openAppealOf } from '../../rules/appeals.rules';
+import { appealEffect, assertAppealable, assertIndependentAppealDecider, openAppealOf } from '../../rules/appeals.rules';
 import { getScheme } from '../../scheme/scheme.registry';
 import type { DecisionContext } from '../../shared/decision-context';
 import type { CentreEvent } from '../centre.events';
-import type { KnownCentre } from '../centre.state';
+import { fileOf, type KnownCentre } from '../centre.state';
 import type { CommandData } from './decide-support';
 
 /** Appeals are allowed whatever the status (a withdrawn centre appeals its withdrawal). */
@@ -13,10 +13,18 @@ export function lodgeAppeal(d: CommandData<'LodgeAppeal'>, state: KnownCentre, c
 
 export function decideAppeal(d: CommandData<'DecideAppeal'>, state: KnownCentre, ctx: DecisionContext): CentreEvent[] {
   const appeal = openAppealOf(state, d.appealId);
-  const record = state.decisions[appeal.against];
+  const record = appeal.decision;
   if (record) {
     const team = record.auditId ? state.auditTeams[record.auditId] : undefined;
     assertIndependentAppealDecider(ctx.actor.id, record, team, d.decider);
   }
-  return [{ type: 'AppealDecided', data: { centreId: d.centreId, appealId: d.appealId, outcome: d.outcome, reason: d.reason, decidedAt: ctx.occurredAt, decidedBy: ctx.actor.id } }];
+  // Rule 13: the event says what the outcome restored, or that the situation has moved on.
+  const effect = d.outcome === 'upheld' ? appealEffect(fileOf(state), appeal) : 'none';
+  return [{
+    type: 'AppealDecided',
+    data: {
+      centreId: d.centreId, appealId: d.appealId, outcome: d.outcome, reason: d.reason, against: appeal.against,
+      appealedDecisionAt: record?.decidedAt ?? null, effect, decidedAt: ctx.occurredAt, decidedBy: ctx.actor.id,
+    },
+  }];
 }

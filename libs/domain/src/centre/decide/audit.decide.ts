@@ -1,5 +1,5 @@
 import { assertAuditCanPass, evaluateAudit } from '../../rules/audit-outcome.rules';
-import { assertActiveAuditor, assertAppointable } from '../../rules/separation-of-duties.rules';
+import { assertActiveAuditor, assertAppointable, removedAuditors } from '../../rules/separation-of-duties.rules';
 import { getScheme, hasCriterion } from '../../scheme/scheme.registry';
 import type { DecisionContext } from '../../shared/decision-context';
 import { DomainRuleBroken } from '../../shared/domain-errors';
@@ -27,7 +27,8 @@ export function decideAuditorObjection(d: CommandData<'DecideAuditorObjection'>,
 export function appointAuditor(d: CommandData<'AppointAuditor'>, state: KnownCentre, ctx: DecisionContext): CentreEvent[] {
   const { audit } = auditInProgress(state, d.auditId, 'Appointing an auditor');
   assertAppointable(d.auditorId, d.auditor, audit, state.auditTeams[d.auditId]);
-  return [{ type: 'AuditorAppointed', data: { centreId: d.centreId, auditId: d.auditId, auditorId: d.auditorId, conflictsDeclared: true, appointedAt: ctx.occurredAt, appointedBy: ctx.actor.id } }];
+  // Whether the auditor had lodged a declaration of interests when appointed, as their record says.
+  return [{ type: 'AuditorAppointed', data: { centreId: d.centreId, auditId: d.auditId, auditorId: d.auditorId, conflictsDeclared: d.auditor.interestsDeclared, appointedAt: ctx.occurredAt, appointedBy: ctx.actor.id } }];
 }
 
 export function recuseAuditor(d: CommandData<'RecuseAuditor'>, state: KnownCentre, ctx: DecisionContext): CentreEvent[] {
@@ -44,7 +45,7 @@ export function recuseAuditor(d: CommandData<'RecuseAuditor'>, state: KnownCentr
 /** Pauses the decision clock until every request is answered. */
 export function requestEvidence(d: CommandData<'RequestEvidence'>, state: KnownCentre, ctx: DecisionContext): CentreEvent[] {
   const { audit } = auditInProgress(state, d.auditId, 'Requesting evidence');
-  assertActiveAuditor(ctx, d.auditId, state.auditTeams[d.auditId]);
+  assertActiveAuditor(ctx, d.auditId, state.auditTeams[d.auditId], d.assessor);
   if (audit.evidenceRequests[d.requestId]) {
     throw new DomainRuleBroken('EvidenceRequestExists', `Evidence request ${d.requestId} already exists on audit ${d.auditId}.`);
   }
@@ -62,7 +63,7 @@ export function provideEvidence(d: CommandData<'ProvideEvidence'>, state: KnownC
 
 export function judgeCriterion(d: CommandData<'JudgeCriterion'>, state: KnownCentre, ctx: DecisionContext): CentreEvent[] {
   const { audit } = auditInProgress(state, d.auditId, 'Judging a criterion');
-  assertActiveAuditor(ctx, d.auditId, state.auditTeams[d.auditId]);
+  assertActiveAuditor(ctx, d.auditId, state.auditTeams[d.auditId], d.assessor);
   if (!hasCriterion(getScheme(audit.schemeVersion), d.criterionId)) {
     throw new DomainRuleBroken('UnknownCriterion', `Scheme ${audit.schemeVersion} has no criterion ${d.criterionId}.`);
   }
@@ -72,8 +73,8 @@ export function judgeCriterion(d: CommandData<'JudgeCriterion'>, state: KnownCen
 /** Rule 3: a pass is checked; a fail names what is missing. */
 export function completeAudit(d: CommandData<'CompleteAudit'>, state: KnownCentre, ctx: DecisionContext): CentreEvent[] {
   const { audit } = auditInProgress(state, d.auditId, 'Completing an audit');
-  assertActiveAuditor(ctx, d.auditId, state.auditTeams[d.auditId]);
-  const evaluation = evaluateAudit(audit, state.findings, getScheme(audit.schemeVersion));
+  assertActiveAuditor(ctx, d.auditId, state.auditTeams[d.auditId], d.assessor);
+  const evaluation = evaluateAudit(audit, state.findings, getScheme(audit.schemeVersion), removedAuditors(state.auditTeams[d.auditId]));
   const common = { centreId: d.centreId, auditId: d.auditId, kind: audit.kind, completedAt: ctx.occurredAt, completedBy: ctx.actor.id };
   if (d.recommendation === 'fail') {
     return [{

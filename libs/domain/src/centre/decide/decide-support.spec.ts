@@ -18,7 +18,7 @@ describe('status refusals name the step and the status', () => {
 
   it('a grant needs a completed audit: the status, and the stage when there is an application', () => {
     const applied = new CentreStory().onboarded(day('2025-03-01')).applied(day('2025-03-02'));
-    const grant = { type: 'GrantAccreditation' as const, data: { centreId: applied.centreId, certificateNumber: 'C-1', decider: { registeredAuditor: false, conflictDeclared: false, consultedForCentre: false } } };
+    const grant = { type: 'GrantAccreditation' as const, data: { centreId: applied.centreId, certificateNumber: 'C-1', decider: { registeredAuditor: false, interestsDeclared: false, conflictDeclared: false, consultedForCentre: false } } };
     const error = spec.given(applied.events).when(grant, ctx(COMMITTEE, day('2025-03-05'))).thenBreaks('GrantRequiresPassedAudit');
     expect(error.message).toMatch(/ needs a completed audit; the centre is ApplicationSubmitted with its application at ApplicationSubmitted\.$/);
     const enrolled = new CentreStory().onboarded(day('2025-03-01'));

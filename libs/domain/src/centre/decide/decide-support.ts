@@ -1,6 +1,7 @@
 import { DomainRuleBroken } from '../../shared/domain-errors';
 import type { CentreCommand } from '../centre.commands';
-import type { KnownCentre, WorkAt } from '../centre.state';
+import type { CentreEvent } from '../centre.events';
+import type { KnownCentre, PendingDecision, Work, WorkAt } from '../centre.state';
 
 /** The data of one centre command, by type. */
 export type CommandData<T extends CentreCommand['type']> = Extract<CentreCommand, { type: T }>['data'];
@@ -29,3 +30,16 @@ export function completedAudit(state: KnownCentre, what: string): WorkAt<'AuditP
 export function notAllowed(state: KnownCentre, what: string): never {
   throw new DomainRuleBroken('NotAllowedInStatus', `${what} does not apply to a centre that is ${state.status}.`);
 }
+
+/** Rule 7: the award stays in force from validUntil pending the committee's decision (dated at validUntil). */
+export function extensionEvent(centreId: string, pending: PendingDecision, work: Work | null): CentreEvent {
+  const auditId = work && work.stage !== 'ApplicationSubmitted' ? work.audit.auditId : '';
+  return {
+    type: 'AccreditationExtendedPendingDecision',
+    data: { centreId, applicationId: pending.applicationId, auditId, validUntil: pending.validUntil, extendedUntil: pending.extendedUntil, extendedAt: pending.validUntil },
+  };
+}
+
+/** The audit of the application in progress, if one is open or completed. */
+export const currentAuditId = (state: KnownCentre): string | null =>
+  state.work && state.work.stage !== 'ApplicationSubmitted' ? state.work.audit.auditId : null;

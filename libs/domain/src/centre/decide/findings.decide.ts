@@ -1,18 +1,18 @@
 import {
   assertMayAcceptAction, assertMayClose, assertMaySubmitAction, assertNewFinding, correctiveActionDue, findingOf,
 } from '../../rules/findings.rules';
-import { assertActiveAuditor } from '../../rules/separation-of-duties.rules';
+import { assertActiveAuditor, assertMayVerifyFinding } from '../../rules/separation-of-duties.rules';
 import { assertDue } from '../../rules/timers.rules';
 import { getScheme, hasCriterion } from '../../scheme/scheme.registry';
 import type { DecisionContext } from '../../shared/decision-context';
 import { DomainRuleBroken } from '../../shared/domain-errors';
 import type { CentreEvent } from '../centre.events';
 import type { KnownCentre } from '../centre.state';
-import { auditInProgress, type CommandData } from './decide-support';
+import { auditInProgress, type CommandData, currentAuditId } from './decide-support';
 
 export function raiseFinding(d: CommandData<'RaiseFinding'>, state: KnownCentre, ctx: DecisionContext): CentreEvent[] {
   const { audit } = auditInProgress(state, d.auditId, 'Raising a finding');
-  assertActiveAuditor(ctx, d.auditId, state.auditTeams[d.auditId]);
+  assertActiveAuditor(ctx, d.auditId, state.auditTeams[d.auditId], d.assessor);
   assertNewFinding(state.findings, d.findingId);
   const scheme = getScheme(audit.schemeVersion);
   if (!hasCriterion(scheme, d.criterionId)) {
@@ -36,14 +36,14 @@ export function submitCorrectiveAction(d: CommandData<'SubmitCorrectiveAction'>,
 
 export function acceptCorrectiveAction(d: CommandData<'AcceptCorrectiveAction'>, state: KnownCentre, ctx: DecisionContext): CentreEvent[] {
   const finding = findingOf(state.findings, d.findingId);
-  assertActiveAuditor(ctx, finding.auditId, state.auditTeams[finding.auditId]);
+  assertMayVerifyFinding(ctx, finding, state.auditTeams, currentAuditId(state), d.assessor);
   assertMayAcceptAction(finding);
   return [{ type: 'CorrectiveActionAccepted', data: { centreId: d.centreId, auditId: finding.auditId, findingId: d.findingId, acceptedAt: ctx.occurredAt, acceptedBy: ctx.actor.id } }];
 }
 
 export function closeFinding(d: CommandData<'CloseFinding'>, state: KnownCentre, ctx: DecisionContext): CentreEvent[] {
   const finding = findingOf(state.findings, d.findingId);
-  assertActiveAuditor(ctx, finding.auditId, state.auditTeams[finding.auditId]);
+  assertMayVerifyFinding(ctx, finding, state.auditTeams, currentAuditId(state), d.assessor);
   assertMayClose(finding);
   return [{ type: 'FindingClosed', data: { centreId: d.centreId, auditId: finding.auditId, findingId: d.findingId, closedAt: ctx.occurredAt, closedBy: ctx.actor.id } }];
 }
