@@ -35,17 +35,17 @@ describe('importing real histories over HTTP', () => {
     return result.body;
   }
 
-  it('St. Jude Children\'s Research Hospital: registered, signed off by its representative, enrolled on 2025-03-18', async () => {
+  it('St. Jude Children\'s Research Hospital: registered, sign-off attested by the office, enrolled on 2025-03-18', async () => {
     const id = 'st-jude';
     await imported('/centres', '2025-03-03T14:00:00Z', { ...registerBody(id, 160), name: 'St. Jude Children\'s Research Hospital', country: 'US', city: 'Memphis', institution: 'St. Jude' });
-    await imported(`/centres/${id}/sign-off`, '2025-03-10T15:00:00Z', { signatory: 'head_of_department', signatoryId: 'hod-st-jude' }, `centre:${representativeOf(id)}`);
+    await imported(`/centres/${id}/sign-off`, '2025-03-10T15:00:00Z', { signatory: 'head_of_department', signatoryId: 'hod-st-jude' }, 'office:office-1');
     const enrolled = await imported(`/centres/${id}/enrolment`, '2025-03-18T10:00:00Z', { feeReference: 'FEE-2025-0318' }, 'office:office-1');
     expect(enrolled.events[0]).toMatchObject({ type: 'CentreEnrolled', data: { enrolledAt: '2025-03-18T10:00:00.000Z', enrolledBy: 'office-1', enrolmentPaidUntil: '2026-03-18T10:00:00.000Z' } });
 
     const events = await journey.events(id);
     expect(events.map((e) => [e.type, e.metadata.occurredAt, e.metadata.recordedAt, e.metadata.actor, e.metadata.recordedBy])).toEqual([
       ['CentreRegistered', '2025-03-03T14:00:00.000Z', NOW, { id: 'clerk-import', role: 'office' }, { id: 'clerk-import', role: 'office' }],
-      ['SignOffAttested', '2025-03-10T15:00:00.000Z', NOW, { id: representativeOf(id), role: 'centre' }, { id: 'clerk-import', role: 'office' }],
+      ['SignOffAttested', '2025-03-10T15:00:00.000Z', NOW, { id: 'office-1', role: 'office' }, { id: 'clerk-import', role: 'office' }],
       ['CentreEnrolled', '2025-03-18T10:00:00.000Z', NOW, { id: 'office-1', role: 'office' }, { id: 'clerk-import', role: 'office' }],
     ]);
 

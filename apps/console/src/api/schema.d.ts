@@ -64,7 +64,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record the Head of Department or Hospital Director sign-off (AttestSignOff → SignOffAttested) */
+        /** Attest the Head of Department or Hospital Director sign-off the office received; never the centre itself (AttestSignOff → SignOffAttested) */
         post: operations["CentreRegistrationController_attestSignOff"];
         delete?: never;
         options?: never;
@@ -577,6 +577,57 @@ export interface paths {
         put?: never;
         /** Record that the person consulted for a centre (RecordConsultation → ConsultationRecorded) */
         post: operations["AuditorController_recordConsultation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/{id}/interests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** File a declaration of interests, a person for themselves only, the office on their behalf (DeclareInterests → InterestsDeclared) */
+        post: operations["PersonController_declareInterests"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/{id}/conflicts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Declare a conflict of interest with a centre, a person for themselves only, the office on their behalf (DeclarePersonConflict → PersonConflictDeclared) */
+        post: operations["PersonController_declareConflict"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/{id}/consultations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that the person consulted for a centre (RecordPersonConsultation → PersonConsultationRecorded) */
+        post: operations["PersonController_recordConsultation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1267,6 +1318,22 @@ export interface components {
              */
             centreId: string;
             /** @example Helped prepare the 2019 self-assessment */
+            description: string;
+        };
+        DeclareInterestsDto: {
+            /**
+             * @description The declaration of interests on file (it may say "none"); no personal data
+             * @example No financial or professional interests in any IASIOS centre
+             */
+            statement: string;
+        };
+        PersonInterestDto: {
+            /**
+             * @description The centre the interest concerns
+             * @example hus-strasbourg
+             */
+            centreId: string;
+            /** @example Former head of interventional radiology there */
             description: string;
         };
         SignInOptionsDto: {
@@ -4523,6 +4590,306 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RecordConsultationDto"];
+            };
+        };
+        responses: {
+            /** @description Consultation recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandOutcomeDto"];
+                };
+            };
+            /** @description Invalid fields or headers */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Role not allowed (on an import: the X-On-Behalf-Of role), another centre, or X-Occurred-At without the import scope (rule ImportCapabilityRequired) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unknown centre or auditor */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Concurrent writers kept winning; retry */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description If-Match is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A business rule is broken; `rule` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    PersonController_declareInterests: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag (stream revision) last seen; a stale one gives 412 */
+                "If-Match"?: string;
+                /** @description Same key, same request: appended once, same response */
+                "Idempotency-Key"?: string;
+                /** @description Echoed back and recorded in every event */
+                "X-Correlation-Id"?: string;
+                /** @description Historical import only (token scope `import`, office): when it happened in the world; without the scope 403 ImportCapabilityRequired */
+                "X-Occurred-At"?: string;
+                /** @description Historical import only: `<role>:<id>` of the person who really acted (checked against this endpoint's roles and every rule); the clerk is recorded as metadata.recordedBy */
+                "X-On-Behalf-Of"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclareInterestsDto"];
+            };
+        };
+        responses: {
+            /** @description Declaration of interests filed */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandOutcomeDto"];
+                };
+            };
+            /** @description Invalid fields or headers */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Role not allowed (on an import: the X-On-Behalf-Of role), another centre, or X-Occurred-At without the import scope (rule ImportCapabilityRequired) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unknown centre or auditor */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Concurrent writers kept winning; retry */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description If-Match is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A business rule is broken; `rule` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    PersonController_declareConflict: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag (stream revision) last seen; a stale one gives 412 */
+                "If-Match"?: string;
+                /** @description Same key, same request: appended once, same response */
+                "Idempotency-Key"?: string;
+                /** @description Echoed back and recorded in every event */
+                "X-Correlation-Id"?: string;
+                /** @description Historical import only (token scope `import`, office): when it happened in the world; without the scope 403 ImportCapabilityRequired */
+                "X-Occurred-At"?: string;
+                /** @description Historical import only: `<role>:<id>` of the person who really acted (checked against this endpoint's roles and every rule); the clerk is recorded as metadata.recordedBy */
+                "X-On-Behalf-Of"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonInterestDto"];
+            };
+        };
+        responses: {
+            /** @description Conflict declared */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandOutcomeDto"];
+                };
+            };
+            /** @description Invalid fields or headers */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Role not allowed (on an import: the X-On-Behalf-Of role), another centre, or X-Occurred-At without the import scope (rule ImportCapabilityRequired) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unknown centre or auditor */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Concurrent writers kept winning; retry */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description If-Match is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A business rule is broken; `rule` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    PersonController_recordConsultation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag (stream revision) last seen; a stale one gives 412 */
+                "If-Match"?: string;
+                /** @description Same key, same request: appended once, same response */
+                "Idempotency-Key"?: string;
+                /** @description Echoed back and recorded in every event */
+                "X-Correlation-Id"?: string;
+                /** @description Historical import only (token scope `import`, office): when it happened in the world; without the scope 403 ImportCapabilityRequired */
+                "X-Occurred-At"?: string;
+                /** @description Historical import only: `<role>:<id>` of the person who really acted (checked against this endpoint's roles and every rule); the clerk is recorded as metadata.recordedBy */
+                "X-On-Behalf-Of"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonInterestDto"];
             };
         };
         responses: {
