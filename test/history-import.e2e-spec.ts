@@ -1,6 +1,6 @@
 import type { TestApi } from '../libs/testing/src/http';
-import { startAdminApi } from './support/admin-api';
-import { AUDITOR, COMMITTEE, CORE_CRITERIA, type Cast, Journey, applicationBody, castFor, expectStatus, registerBody, representativeOf } from './support/journey';
+import { type HistoryImport, startHistoryImport } from './support/history-import';
+import { AUDITOR, COMMITTEE, CORE_CRITERIA, type Cast, Journey, applicationBody, registerBody, representativeOf } from './support/journey';
 
 /**
  * Real histories keyed in by an office clerk holding the import capability, each fact on behalf of
@@ -8,6 +8,7 @@ import { AUDITOR, COMMITTEE, CORE_CRITERIA, type Cast, Journey, applicationBody,
  * clock stands in January 2026.
  */
 describe('importing real histories over HTTP', () => {
+  let history: HistoryImport;
   let api: TestApi;
   let cast: Cast;
   let journey: Journey;
@@ -15,25 +16,14 @@ describe('importing real histories over HTTP', () => {
   const NOW = '2026-01-15T09:00:00.000Z';
 
   beforeAll(async () => {
-    api = await startAdminApi('history_import', new Date(NOW));
-    cast = await castFor(api);
-    journey = new Journey(api, cast);
-    await journey.registerAuditors();
-    clerk = await api.token('office', 'clerk-import', undefined, 'import');
+    history = await startHistoryImport('history_import', 'clerk-import', new Date(NOW));
+    ({ api, cast, journey, clerk } = history);
   });
   afterAll(() => api?.close());
 
-  /** One imported fact: when it happened and who did it (`role:id`; the clerk themself when omitted). */
-  async function imported(path: string, at: string, body: unknown, onBehalfOf?: string, method: 'post' | 'put' = 'post') {
-    const headers: Record<string, string> = { 'X-Occurred-At': at, ...(onBehalfOf ? { 'X-On-Behalf-Of': onBehalfOf } : {}) };
-    const result = await api.http[method](path, { token: clerk, body, headers });
-    return expectStatus(result, method === 'post' ? 201 : 200).body;
-  }
+  const imported = (...args: Parameters<HistoryImport['imported']>) => history.imported(...args);
 
-  async function stateAt(centreId: string, query: string) {
-    const result = expectStatus(await api.http.get(`/centres/${centreId}/audit-trail?${query}`, { token: cast.compliance }), 200);
-    return result.body;
-  }
+  const stateAt = (centreId: string, query: string) => history.replay(centreId, query);
 
   it('St. Jude Children\'s Research Hospital: registered, sign-off attested by the office, enrolled on 2025-03-18', async () => {
     const id = 'st-jude';

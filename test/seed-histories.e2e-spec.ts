@@ -1,6 +1,6 @@
 import type { TestApi } from '../libs/testing/src/http';
-import { startAdminApi } from './support/admin-api';
-import { ALL_CRITERIA, AUDITOR, AUDITOR_2, COMMITTEE, COMMITTEE_2, type Cast, Journey, applicationBody, castFor, expectStatus, registerBody, representativeOf } from './support/journey';
+import { type HistoryImport, startHistoryImport } from './support/history-import';
+import { ALL_CRITERIA, AUDITOR, AUDITOR_2, COMMITTEE, COMMITTEE_2, type Cast, Journey, applicationBody, expectStatus, registerBody, representativeOf } from './support/journey';
 
 /**
  * The seeds' real histories, keyed in over HTTP by an office clerk holding the import capability,
@@ -9,31 +9,21 @@ import { ALL_CRITERIA, AUDITOR, AUDITOR_2, COMMITTEE, COMMITTEE_2, type Cast, Jo
  * in January 2026.
  */
 describe('the seeds\' histories imported over HTTP', () => {
+  let history: HistoryImport;
   let api: TestApi;
   let cast: Cast;
   let journey: Journey;
-  let clerk: string;
   const NOW = '2026-01-15T09:00:00.000Z';
 
   beforeAll(async () => {
-    api = await startAdminApi('seed_histories', new Date(NOW));
-    cast = await castFor(api);
-    journey = new Journey(api, cast);
-    await journey.registerAuditors();
-    clerk = await api.token('office', 'clerk-seeds', undefined, 'import');
+    history = await startHistoryImport('seed_histories', 'clerk-seeds', new Date(NOW));
+    ({ api, cast, journey } = history);
   });
   afterAll(() => api?.close());
 
-  /** One imported fact: when it happened and who did it (`role:id`; the clerk themself when omitted). */
-  async function imported(path: string, at: string, body: unknown, onBehalfOf?: string, method: 'post' | 'put' = 'post') {
-    const headers: Record<string, string> = { 'X-Occurred-At': at, ...(onBehalfOf ? { 'X-On-Behalf-Of': onBehalfOf } : {}) };
-    const result = await api.http[method](path, { token: clerk, body, headers });
-    return expectStatus(result, method === 'post' ? 201 : 200).body;
-  }
+  const imported = (...args: Parameters<HistoryImport['imported']>) => history.imported(...args);
 
-  async function replay(centreId: string, query: string) {
-    return expectStatus(await api.http.get(`/centres/${centreId}/audit-trail?${query}`, { token: cast.compliance }), 200).body;
-  }
+  const replay = (centreId: string, query: string) => history.replay(centreId, query);
 
   /** An audit opened, one auditor appointed, every criterion judged met and the audit passed, each on its real date. */
   async function auditPassed(centreId: string, auditorId: string, dates: { opened: string; appointed: string; judged: string; completed: string }) {
