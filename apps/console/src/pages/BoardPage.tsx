@@ -1,10 +1,11 @@
-import { type ColumnDef, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import { type ColumnDef, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { READ_MODEL_POLL_MS } from '../api/hooks';
 import { type CentreView, type Page, STANDINGS, type Standing } from '../api/views';
+import { DataTable } from '../components/DataTable';
 import { ErrorNote } from '../components/ErrorNote';
 import { Freshness } from '../components/Freshness';
 import { day, statusLabel } from '../components/format';
@@ -112,33 +113,7 @@ export function BoardPage() {
         </label>
       </form>
       <ErrorNote error={query.error} />
-      <table className="grid">
-        <thead>
-          {table.getHeaderGroups().map((g) => (
-            <tr key={g.id}>
-              {g.headers.map((h) => (
-                <th key={h.id} scope="col">
-                  {flexRender(h.column.columnDef.header, h.getContext())}
-                </th>
-              ))}
-            </tr>
-          ))}
-        </thead>
-        <tbody>
-          {table.getRowModel().rows.map((row) => (
-            <tr key={row.original.centreId}>
-              {row.getVisibleCells().map((cell) => (
-                <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
-              ))}
-            </tr>
-          ))}
-          {data && data.items.length === 0 && (
-            <tr>
-              <td colSpan={columns.length}>No centre matches.</td>
-            </tr>
-          )}
-        </tbody>
-      </table>
+      <DataTable table={table} rowKey={(item) => item.centreId} empty={data && data.items.length === 0 ? 'No centre matches.' : undefined} />
       <nav className="pager" aria-label="Pages">
         <button type="button" disabled={page === 0} onClick={() => set({ page: String(page - 1) })}>
           Previous
