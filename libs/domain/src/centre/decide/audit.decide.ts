@@ -36,6 +36,7 @@ export function recuseAuditor(d: CommandData<'RecuseAuditor'>, state: KnownCentr
   if (ctx.actor.role === 'auditor' && ctx.actor.id !== d.auditorId) {
     throw new DomainRuleBroken('RoleNotPermitted', `An auditor recuses only themself; ${ctx.actor.id} is not ${d.auditorId}.`);
   }
+  // Stryker disable next-line OptionalChaining: AuditOpened gives every audit a team (evolve), and auditInProgress above proves this one opened
   if (!state.auditTeams[d.auditId]?.active.includes(d.auditorId)) {
     throw new DomainRuleBroken('AuditorNotAppointed', `${d.auditorId} is not appointed to audit ${d.auditId}.`);
   }
