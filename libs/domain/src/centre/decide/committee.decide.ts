@@ -76,9 +76,12 @@ export function awardExcellenceSeal(d: CommandData<'AwardExcellenceSeal'>, state
   const work = passedAuditForDecision(state, ctx, d.decider, what);
   const award = state.award;
   assertExcellenceEligible(state.terms, work.application.kind, work.outcome, award?.validUntil ?? ctx.occurredAt);
+  // Stryker disable all: unreachable, a type guard. Without an award the centre could only lodge an initial application
+  // (assertMayApply), which assertExcellenceEligible above refuses; final statuses are refused by assertAwardNotFinal.
   if (!award) {
     throw new DomainRuleBroken('ExcellenceRequiresCompletedTerm', 'The Centre of Excellence seal follows an accredited term; the centre holds none.');
   }
+  // Stryker restore all
   const before = renewalBase(state, award, ctx, what);
   const scheme = getScheme(work.audit.schemeVersion);
   return [...before, {
