@@ -52,4 +52,8 @@ describe('Person register of interests', () => {
     ]);
     spec.given(events).when({ type: 'RecordPersonConsultation', data: { personId: AUDITOR_A.id, centreId: 'c', description: '' } }, importCtx(OFFICE, day('2025-01-01'), day('2025-03-01'))).thenBreaks('OccurredAtBeforeStreamHistory');
   });
+  it('RegistrationIncomplete: a person is named by a non-blank id', () => {
+    const error = spec.given([]).when({ type: 'RecordPersonConsultation', data: { personId: '  ', centreId: 'c-1', description: 'Advice' } }, ctx(OFFICE, day('2025-01-10'))).thenBreaks('RegistrationIncomplete');
+    expect(error.message).toBe('A person is named by their id.');
+  });
 });

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { parseStrictInstant } from './strict-instant';
+import { parseStrictInstant, STRICT_INSTANT_HINT, strictInstantOrUndefined } from './strict-instant';
 
 const iso = (text: string) => parseStrictInstant(text);
 
@@ -64,5 +64,18 @@ describe('parseStrictInstant: dates from outside are read strictly, never shifte
       }),
       { seed: 11, numRuns: 2000 },
     );
+  });
+
+  it('refuses an instant whose zone offset carries it outside years 1-9999', () => {
+    expect(parseStrictInstant('9999-12-31T23:30:00-01:00')).toEqual({ ok: false, reason: `must be ${STRICT_INSTANT_HINT}` });
+    expect(parseStrictInstant('0001-01-01T00:30:00+01:00')).toEqual({ ok: false, reason: `must be ${STRICT_INSTANT_HINT}` });
+    expect(parseStrictInstant('9999-12-31T23:30:00+01:00')).toEqual({ ok: true, iso: '9999-12-31T22:30:00.000Z' });
+  });
+
+  it('strictInstantOrUndefined: the normalised instant, or undefined', () => {
+    expect(strictInstantOrUndefined('2024-07-01')).toBe('2024-07-01T00:00:00.000Z');
+    expect(strictInstantOrUndefined('2024-07-01T09:00:00+02:00')).toBe('2024-07-01T07:00:00.000Z');
+    expect(strictInstantOrUndefined('2024-02-30')).toBeUndefined();
+    expect(strictInstantOrUndefined(20240701)).toBeUndefined();
   });
 });
