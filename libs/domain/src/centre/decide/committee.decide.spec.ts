@@ -61,4 +61,20 @@ describe('committee decisions', () => {
       expect((events.reduce(evolveCentre, state as CentreState) as KnownCentre).status).toBe('Expired');
     });
   });
+  it('given no completed audit, a refusal says what was attempted', () => {
+    const s = new CentreStory().onboarded(day('2025-03-01'));
+    const error = spec.given(s.events).when({ type: 'RefuseAccreditation', data: { centreId: s.centreId, reasons: ['Amend'], decider: NO_FACTS } }, ctx(COMMITTEE, day('2025-03-02')))
+      .thenBreaks('GrantRequiresPassedAudit');
+    expect(error.message).toBe('Refusing accreditation needs a completed audit; the centre is Enrolled.');
+  });
+
+  it('given a re-certification audit failed before validUntil, a refusal after it (raw state, expiry not yet settled) is just a refusal: no period is kept for a failed audit', () => {
+    const s = new CentreStory().accredited(day('2020-04-15'))
+      .enrolmentRenewed(day('2021-04-01')).enrolmentRenewed(day('2022-04-01')).enrolmentRenewed(day('2023-04-01'))
+      .applied(day('2024-03-01'), 'recertification').auditOpened(day('2024-03-01')).appointed(day('2024-03-01')).judged(day('2024-03-01')).completed(day('2024-03-01'), 'fail');
+    const decided = day('2024-05-01');
+    expect(refuseAccreditation({ centreId: s.centreId, reasons: ['Amend'], decider: NO_FACTS }, s.known, ctx(COMMITTEE, decided))).toEqual([
+      { type: 'AccreditationRefused', data: { centreId: s.centreId, auditId: s.auditId, reasons: ['Amend'], decidedAt: decided, decidedBy: COMMITTEE.id } },
+    ]);
+  });
 });
