@@ -55,5 +55,12 @@ describe('Person register of interests', () => {
   it('RegistrationIncomplete: a person is named by a non-blank id', () => {
     const error = spec.given([]).when({ type: 'RecordPersonConsultation', data: { personId: '  ', centreId: 'c-1', description: 'Advice' } }, ctx(OFFICE, day('2025-01-10'))).thenBreaks('RegistrationIncomplete');
     expect(error.message).toBe('A person is named by their id.');
+    // Commands are typed, but the id may still arrive missing from outside.
+    spec.given([]).when({ type: 'RecordPersonConsultation', data: { personId: undefined as unknown as string, centreId: 'c-1', description: 'Advice' } }, ctx(OFFICE, day('2025-01-10')))
+      .thenBreaks('RegistrationIncomplete');
+  });
+
+  it('a person with nothing declared: the empty record', () => {
+    expect(personDecider.initialState()).toEqual({ personId: null, interestsDeclaredAt: null, conflicts: [], consultations: [], lastOccurredAt: null });
   });
 });

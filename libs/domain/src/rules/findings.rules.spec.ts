@@ -136,5 +136,35 @@ describe('findings', () => {
     const conflicted = { registeredAuditor: true, interestsDeclared: true, conflictDeclared: true, consultedForCentre: false };
     spec.given(s.events).when({ type: 'AcceptCorrectiveAction', data: { centreId: s.centreId, findingId: 'F1', assessor: conflicted } }, ctx(AUDITOR_A, day('2025-04-11'))).thenBreaks('ConflictedAuditorCannotAct');
   });
+  it('Raising a finding names itself when no audit is in progress', () => {
+    const s = new CentreStory().onboarded(day('2025-03-01')).applied(day('2025-03-10'));
+    const error = spec.given(s.events).when({ type: 'RaiseFinding', data: { centreId: s.centreId, auditId: 'AUD-X', findingId: 'F1', grade: 'minor', criterionId: '8c', description: '' } }, ctx(AUDITOR_A, RAISED))
+      .thenBreaks('NotAllowedInStatus');
+    expect(error.message).toBe(`Raising a finding needs an audit in progress; the centre is ${s.known.status} with its application at ApplicationSubmitted.`);
+  });
+
+  it('the overdue timer: TimerNotDue names the finding; a closed finding is never overdue', () => {
+    const early = withFinding('major');
+    const error = spec.given(early.events).when(overdue(early), ctx(SYSTEM, day('2025-06-29'))).thenBreaks('TimerNotDue');
+    expect(error.message).toBe(`The corrective action for finding F1 is due on ${day('2025-06-30')}, not yet on ${day('2025-06-29')}.`);
+    const closed = withFinding('major');
+    closed.run(submit(closed), ctx(REPRESENTATIVE, day('2025-04-10')));
+    closed.run(accept(closed), ctx(AUDITOR_A, day('2025-04-11')));
+    closed.run(close(closed), ctx(AUDITOR_A, day('2025-04-12')));
+    expect(closed.known.findings.F1).toMatchObject({ state: 'closed', dueDate: day('2025-06-30') });
+    spec.given(closed.events).when(overdue(closed), ctx(SYSTEM, day('2025-07-01'))).thenNothing();
+  });
+
+  it('given a new application only submitted (no audit yet), an auditor of the raising audit still verifies the finding', () => {
+    const s = withFinding('major');
+    s.judged(day('2025-04-02')).completed(day('2025-04-03'), 'fail').refused(day('2025-04-10'));
+    s.run(submit(s), ctx(REPRESENTATIVE, day('2025-04-20')));
+    const raisingAudit = s.known.findings.F1.auditId;
+    s.applied(day('2025-05-01'));
+    expect(s.known.work?.stage).toBe('ApplicationSubmitted');
+    spec.given(s.events).when(accept(s), ctx(AUDITOR_A, day('2025-05-02'))).then([
+      { type: 'CorrectiveActionAccepted', data: { centreId: s.centreId, auditId: raisingAudit, findingId: 'F1', acceptedAt: day('2025-05-02'), acceptedBy: AUDITOR_A.id } },
+    ]);
+  });
 });
 
