@@ -80,6 +80,13 @@ describe('centre standing: what read models show, from the domain fold', () => {
       expect(standingOf(evolveCentre(early, started))).toMatchObject({ status: 'CentreOfExcellence', seal: 'excellence', award: { certificateNumber: 'COE-1' } });
     });
 
+    it('expired with the enrolment still paid: enrolment active, yet no seal (the Enrolled seal does not return)', () => {
+      const story = new CentreStory().accredited(day('2020-04-15'));
+      for (const y of ['2021', '2022', '2023', '2024']) story.enrolmentRenewed(day(`${y}-04-01`));
+      story.expired(day('2024-04-15'));
+      expect(standingOf(story.state)).toMatchObject({ status: 'Expired', enrolment: 'active', seal: null });
+    });
+
     it('relinquished: no seal', () => {
       const story = new CentreStory().accredited(day('2020-04-15'));
       const state = evolveCentre(story.state, { type: 'AccreditationRelinquished', data: { centreId: story.centreId, reason: 'closing', relinquishedAt: day('2021-01-01'), relinquishedBy: 'rep-1' } });
