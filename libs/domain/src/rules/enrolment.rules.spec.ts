@@ -1,5 +1,6 @@
 import { centreDecider } from '../centre/centre.decider';
 import { deciderSpec } from '../testing/decider-spec';
+import { assertEnrolmentActive } from './enrolment.rules';
 import { CentreStory, ctx, day, OFFICE, REPRESENTATIVE, answers, icr, SYSTEM } from '../testing/centre.fixtures';
 
 const spec = deciderSpec(centreDecider);
@@ -51,5 +52,8 @@ describe('rule 1: enrolment eligibility', () => {
     spec.given(story.events)
       .when({ type: 'SubmitApplication', data: { centreId: story.centreId, applicationId: 'A', kind: 'initial', answers: answers(), icr: icr() } }, ctx(REPRESENTATIVE, day('2026-03-05')))
       .thenBreaks('EnrolmentNotActive');
+  });
+  it('EnrolmentNotActive for a centre that never enrolled says so', () => {
+    expect(() => assertEnrolmentActive(null, day('2025-03-01'), 'An application')).toThrow('An application needs an active enrolment, and the centre has never enrolled.');
   });
 });

@@ -130,4 +130,9 @@ describe('rule 5: the Centre of Excellence seal', () => {
     expect(story.known).toMatchObject({ status: 'Expired', work: null });
     spec.given(story.events).when(seal(story.centreId), ctx(COMMITTEE, day('2026-07-01'))).thenBreaks('RenewalAfterExpiry');
   });
+  it('ExcellenceRequiresCompletedTerm without any term says so without an "accredited since"', () => {
+    const outcome = { passed: true, allExtendedMet: true, unmetExtendedCriteria: [], unmetCoreCriteria: [], completedAt: day('2024-03-01'), completedBy: 'auditor-a' };
+    expect(() => assertExcellenceEligible([], 'excellence', outcome, day('2024-04-15')))
+      .toThrow(`The seal needs a 4-year accredited term completed by its start (${day('2024-04-15')}).`);
+  });
 });

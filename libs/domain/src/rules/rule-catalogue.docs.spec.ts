@@ -8,4 +8,7 @@ describe('docs/domain.md rule table', () => {
     const document = readFileSync(join(__dirname, '..', '..', '..', '..', 'docs', 'domain.md'), 'utf8');
     expect(document).toBe(withRulesTable(document));
   });
+  it('refuses a document without the rules markers', () => {
+    expect(() => withRulesTable('# Domain\n\nNo table here.')).toThrow('docs/domain.md has no rules markers');
+  });
 });

@@ -1,6 +1,8 @@
 import { centreDecider } from '../centre/centre.decider';
 import type { CentreCommand, PersonFacts } from '../centre/centre.commands';
+import type { Finding } from '../centre/centre.state';
 import { deciderSpec } from '../testing/decider-spec';
+import { assertMayVerifyFinding, removedAuditors } from './separation-of-duties.rules';
 import { AUDITOR_A, AUDITOR_B, CentreStory, CLEAN_AUDITOR, COMMITTEE, ctx, day, NO_FACTS, OFFICE, REPRESENTATIVE } from '../testing/centre.fixtures';
 
 const spec = deciderSpec(centreDecider);
@@ -156,6 +158,17 @@ describe('removed auditors and conflicts after appointment', () => {
     spec.given(story.events).when(appoint(story, AUDITOR_A.id), ctx(OFFICE, day('2025-03-21'))).then([
       { type: 'AuditorAppointed', data: { centreId: story.centreId, auditId: story.auditId, auditorId: AUDITOR_A.id, conflictsDeclared: true, appointedAt: day('2025-03-21'), appointedBy: OFFICE.id } },
     ]);
+  });
+  describe('finding verification and removed auditors, on teams as given (direct rule calls)', () => {
+    const finding: Finding = { findingId: 'F1', auditId: 'AUD-1', grade: 'major', criterionId: '8c', dueDate: null, raisedAt: day('2025-03-01'), state: 'action_submitted', overdueAt: null };
+    it('no team recorded for the raising audit or the audit in progress: nobody verifies', () => {
+      expect(() => assertMayVerifyFinding(ctx(AUDITOR_A, day('2025-03-02')), finding, {}, null)).toThrow(expect.objectContaining({ rule: 'OnlyAppointedAuditorsAssess' }));
+      expect(() => assertMayVerifyFinding(ctx(AUDITOR_A, day('2025-03-02')), finding, {}, 'AUD-2')).toThrow(expect.objectContaining({ rule: 'OnlyAppointedAuditorsAssess' }));
+    });
+    it('no team: nobody removed', () => {
+      expect(removedAuditors(undefined)).toEqual([]);
+      expect(removedAuditors({ everAppointed: ['a', 'b'], active: ['b'] })).toEqual(['a']);
+    });
   });
 });
 

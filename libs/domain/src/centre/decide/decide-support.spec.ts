@@ -1,5 +1,6 @@
 import { centreDecider } from '../centre.decider';
 import { deciderSpec } from '../../testing/decider-spec';
+import { extensionEvent } from './decide-support';
 import { AUDITOR_A, CentreStory, COMMITTEE, ctx, day, OFFICE } from '../../testing/centre.fixtures';
 
 /** The status refusals every decider shares (decide-support.ts): what was asked, and where the centre stands. */
@@ -33,5 +34,12 @@ describe('status refusals name the step and the status', () => {
     const enrolled = new CentreStory().onboarded(day('2025-03-01'));
     const open = spec.given(enrolled.events).when({ type: 'OpenAudit', data: { centreId: enrolled.centreId, auditId: 'A-1', dueDate: day('2025-06-01') } }, ctx(OFFICE, day('2025-03-05'))).thenBreaks('NotAllowedInStatus');
     expect(open.message).toBe('Opening an audit (it needs a submitted application) does not apply to a centre that is Enrolled.');
+  });
+  it('a pending-decision period recorded while no audit is on file names no audit', () => {
+    const pending = { validUntil: day('2024-04-15'), extendedUntil: day('2024-10-15'), applicationId: 'APP-1' };
+    expect(extensionEvent('c-1', pending, null)).toEqual({
+      type: 'AccreditationExtendedPendingDecision',
+      data: { centreId: 'c-1', applicationId: 'APP-1', auditId: '', validUntil: day('2024-04-15'), extendedUntil: day('2024-10-15'), extendedAt: day('2024-04-15') },
+    });
   });
 });
