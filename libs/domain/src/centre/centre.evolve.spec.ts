@@ -1,4 +1,4 @@
-import { CentreStory, day } from '../testing/centre.fixtures';
+import { CentreStory, ctx, day, OFFICE } from '../testing/centre.fixtures';
 import type { CentreEvent } from './centre.events';
 import { evolveCentre } from './centre.evolve';
 import { type CentreState, fileOf, holdsValidAward, initialCentreState, statusOf } from './centre.state';
@@ -59,6 +59,16 @@ describe('evolveCentre', () => {
       data: { centreId: s.centreId, kind: 'excellence', certificateNumber: 'NOPE', previousCertificateNumber: 'X', validFrom: day('2029-01-10'), validUntil: day('2033-01-10'), startedAt: day('2029-01-10') },
     };
     expect(evolveCentre(s.state, stray)).toEqual({ ...s.known, lastOccurredAt: day('2029-01-10') });
+  });
+  it('a stream written before AwardTermStarted existed: the renewal decided early is in force for any event dated after its validFrom', () => {
+    const s = new CentreStory().accredited(day('2020-04-15'))
+      .enrolmentRenewed(day('2021-04-01')).enrolmentRenewed(day('2022-04-01')).enrolmentRenewed(day('2023-04-01'))
+      .passedAudit(day('2024-03-01'), 'recertification').granted(day('2024-03-05'));
+    const renewed = fileOf(s.state).nextAward;
+    s.run({ type: 'UpdateProcedureVolume', data: { centreId: s.centreId, proceduresPerYear: 450 } }, ctx(OFFICE, day('2024-05-01')));
+    expect(s.events.some((e) => e.type === 'AwardTermStarted')).toBe(true);
+    const legacy = s.events.filter((e) => e.type !== 'AwardTermStarted').reduce(evolveCentre, initialCentreState());
+    expect(fileOf(legacy)).toMatchObject({ award: renewed, nextAward: null, pendingDecision: null });
   });
 });
 

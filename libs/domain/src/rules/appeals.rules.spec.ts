@@ -1,6 +1,6 @@
 import { centreDecider } from '../centre/centre.decider';
 import type { CentreCommand, PersonFacts } from '../centre/centre.commands';
-import type { AppealableDecision } from '../centre/centre.events';
+import type { AppealableDecision, CentreEvent } from '../centre/centre.events';
 import { deciderSpec } from '../testing/decider-spec';
 import { AUDITOR_A, CentreStory, COMMITTEE, COMMITTEE_2, ctx, day, NO_FACTS, REPRESENTATIVE } from '../testing/centre.fixtures';
 
@@ -130,6 +130,17 @@ describe('appeals', () => {
     s.applied(day('2025-06-15'));
     s.run(decide(s, 'upheld'), ctx(COMMITTEE_2, day('2025-06-20')));
     expect(s.known).toMatchObject({ status: 'ApplicationSubmitted', award: null });
+  });
+  it('an appeal whose decision record is missing from the stream (lodged as stored) is decided as appealing nothing known: no date, no effect', () => {
+    const s = new CentreStory().onboarded(day('2025-03-01'));
+    const lodged: CentreEvent = { type: 'AppealLodged', data: { centreId: s.centreId, appealId: 'AP-1', against: 'withdrawal', grounds: 'Unfair', lodgedAt: day('2025-03-02'), lodgedBy: REPRESENTATIVE.id } };
+    const events = [...s.events, lodged];
+    spec.given(events).when(decide(s, 'upheld'), ctx(COMMITTEE, day('2025-03-10'))).then([
+      {
+        type: 'AppealDecided',
+        data: { centreId: s.centreId, appealId: 'AP-1', outcome: 'upheld', reason: 'Reviewed', against: 'withdrawal', appealedDecisionAt: null, effect: 'none', decidedAt: day('2025-03-10'), decidedBy: COMMITTEE.id },
+      },
+    ]);
   });
 });
 
