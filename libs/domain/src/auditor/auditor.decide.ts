@@ -25,6 +25,7 @@ export function decideAuditor(command: AuditorCommand, state: AuditorState, ctx:
       return [{ type: 'ConflictDeclared', data: { auditorId: d.auditorId, centreId: command.data.centreId, description: command.data.description, declaredAt: ctx.occurredAt, declaredBy: ctx.actor.id } }];
     case 'RecordConsultation':
       return [{ type: 'ConsultationRecorded', data: { auditorId: d.auditorId, centreId: command.data.centreId, description: command.data.description, consultedAt: ctx.occurredAt, recordedBy: ctx.actor.id } }];
+    // Stryker disable next-line all: exhaustive switch, unreachable (TypeScript's never check)
     default: {
       const unreachable: never = command;
       return unreachable;

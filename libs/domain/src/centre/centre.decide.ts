@@ -85,6 +85,7 @@ function decideKnown(command: Exclude<CentreCommand, { type: 'RegisterCentre' }>
     case 'LodgeAppeal': return lodgeAppeal(command.data, state, ctx);
     case 'DecideAppeal': return decideAppeal(command.data, state, ctx);
     case 'RecordCorrection': return recordCorrection(command.data, ctx);
+    // Stryker disable next-line all: exhaustive switch, unreachable (TypeScript's never check)
     default: return assertNever(command);
   }
 }

@@ -1,7 +1,7 @@
 import { CentreStory, ctx, day, OFFICE } from '../testing/centre.fixtures';
 import type { CentreEvent } from './centre.events';
 import { evolveCentre } from './centre.evolve';
-import { type CentreState, fileOf, holdsValidAward, initialCentreState, statusOf } from './centre.state';
+import { type CentreState, fileOf, type KnownCentre, holdsValidAward, initialCentreState, statusOf } from './centre.state';
 
 describe('evolveCentre', () => {
   it('ignores events before registration instead of failing a replay', () => {
@@ -64,10 +64,10 @@ describe('evolveCentre', () => {
     const s = new CentreStory().accredited(day('2020-04-15'))
       .enrolmentRenewed(day('2021-04-01')).enrolmentRenewed(day('2022-04-01')).enrolmentRenewed(day('2023-04-01'))
       .passedAudit(day('2024-03-01'), 'recertification').granted(day('2024-03-05'));
-    const renewed = fileOf(s.state).nextAward;
+    const renewed = s.known.nextAward;
     s.run({ type: 'UpdateProcedureVolume', data: { centreId: s.centreId, proceduresPerYear: 450 } }, ctx(OFFICE, day('2024-05-01')));
     expect(s.events.some((e) => e.type === 'AwardTermStarted')).toBe(true);
-    const legacy = s.events.filter((e) => e.type !== 'AwardTermStarted').reduce(evolveCentre, initialCentreState());
+    const legacy = s.events.filter((e) => e.type !== 'AwardTermStarted').reduce(evolveCentre, initialCentreState()) as KnownCentre;
     expect(fileOf(legacy)).toMatchObject({ award: renewed, nextAward: null, pendingDecision: null });
   });
 });

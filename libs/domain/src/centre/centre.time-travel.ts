@@ -47,6 +47,7 @@ export function centreStateAt(events: readonly TimedEvent[], at: PointInTime): C
 export function impliedTimerEvents(events: readonly TimedEvent[], at: PointInTime): CentreEvent[] {
   if ('revision' in at) return [];
   const instant = 'asOf' in at ? at.asOf : at.knownAt;
+  // Stryker disable next-line ObjectLiteral: equivalent, timer decisions read neither recordedAt nor currentSchemeVersion (only occurredAt and the state)
   return dueTimerEvents(recordedStateAt(events, at), instant, { recordedAt: instant, currentSchemeVersion: CURRENT_SCHEME_VERSION });
 }
 

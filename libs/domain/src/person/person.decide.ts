@@ -19,6 +19,7 @@ export function decidePerson(command: PersonCommand, state: PersonState, ctx: De
       return [{ type: 'PersonConflictDeclared', data: { personId: d.personId, centreId: command.data.centreId, description: command.data.description, declaredAt: ctx.occurredAt, declaredBy: ctx.actor.id } }];
     case 'RecordPersonConsultation':
       return [{ type: 'PersonConsultationRecorded', data: { personId: d.personId, centreId: command.data.centreId, description: command.data.description, consultedAt: ctx.occurredAt, recordedBy: ctx.actor.id } }];
+    // Stryker disable next-line all: exhaustive switch, unreachable (TypeScript's never check)
     default: {
       const unreachable: never = command;
       return unreachable;

@@ -14,6 +14,7 @@ export function evolvePerson(state: PersonState, event: PersonEvent): PersonStat
       return { ...state, personId, conflicts: withItem(state.conflicts, event.data.centreId), lastOccurredAt: at(state, event.data.declaredAt) };
     case 'PersonConsultationRecorded':
       return { ...state, personId, consultations: withItem(state.consultations, event.data.centreId), lastOccurredAt: at(state, event.data.consultedAt) };
+    // Stryker disable next-line all: exhaustive switch, unreachable (TypeScript's never check)
     default: {
       const unreachable: never = event;
       return unreachable;

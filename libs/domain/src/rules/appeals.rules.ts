@@ -49,6 +49,7 @@ export function appealEffect(f: CentreFile, appeal: Appeal): AppealEffect {
       return f.ended?.kind === 'Withdrawn' && f.ended.at === record.decidedAt && record.restoreAward ? 'award_restored' : 'none';
     case 'refusal':
       return f.work === null && !f.ended && record.restoreWork && f.decisions.refusal?.decidedAt === record.decidedAt ? 'returned_to_committee' : 'none';
+    // Stryker disable next-line all: exhaustive switch, unreachable (TypeScript's never check)
     default: {
       const unreachable: never = record.kind;
       return unreachable;

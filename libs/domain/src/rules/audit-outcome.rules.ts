@@ -15,6 +15,7 @@ export interface AuditEvaluation {
  * What rule 3 looks at. An unjudged criterion counts as not met, and so does one judged by an
  * auditor removed from the audit since (upheld objection, recusal): their judgement does not count.
  */
+// Stryker disable next-line ArrayDeclaration: equivalent, a default `removed` naming someone who judged nothing changes no count
 export function evaluateAudit(audit: Audit, findings: Record<string, Finding>, scheme: Scheme, removed: readonly string[] = []): AuditEvaluation {
   const counts = (id: string) => {
     const judgement = audit.judged[id];
