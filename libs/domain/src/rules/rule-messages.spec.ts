@@ -88,7 +88,7 @@ describe('rule messages', () => {
   });
 
   it('appeals: with no audit team on record, only the decider and the declared facts count', () => {
-    const record: AppealableDecisionRecord = { kind: 'suspension', decidedAt: day('2021-01-04'), decidedBy: 'committee-1', auditId: null, appealId: null, restoreWork: null, restoreAward: null };
+    const record: AppealableDecisionRecord = { kind: 'suspension', decidedAt: day('2021-01-04'), decidedBy: 'committee-1', auditId: null, appealId: null, restoreWork: null, restoreAward: null, restoreNextAward: null };
     expect(() => assertIndependentAppealDecider('committee-2', record, undefined, NO_FACTS)).not.toThrow();
     expect(broken(() => assertIndependentAppealDecider('committee-2', record, undefined, { ...NO_FACTS, conflictDeclared: true })).rule).toBe('AppealDeciderNotIndependent');
   });
