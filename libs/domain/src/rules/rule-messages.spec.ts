@@ -10,6 +10,7 @@ import { assertCorrectionNamesEvent } from './correction.rules';
 import { assertEnrolmentActive } from './enrolment.rules';
 import { assertExcellenceEligible } from './excellence.rules';
 import { assertAwardNotFinal } from './final-award.rules';
+import { assertCentreRole } from './roles.rules';
 
 /** Each broken rule names itself and says plainly what broke (direct calls on the rule helpers). */
 function broken(run: () => void): DomainRuleBroken {
@@ -91,5 +92,11 @@ describe('rule messages', () => {
     const record: AppealableDecisionRecord = { kind: 'suspension', decidedAt: day('2021-01-04'), decidedBy: 'committee-1', auditId: null, appealId: null, restoreWork: null, restoreAward: null, restoreNextAward: null };
     expect(() => assertIndependentAppealDecider('committee-2', record, undefined, NO_FACTS)).not.toThrow();
     expect(broken(() => assertIndependentAppealDecider('committee-2', record, undefined, { ...NO_FACTS, conflictDeclared: true })).rule).toBe('AppealDeciderNotIndependent');
+  });
+  it('roles: a command open to several roles lists them all', () => {
+    const command = { type: 'DecideAuditorObjection' as const, data: { centreId: 'c-1', auditId: 'AUD-1', auditorId: 'auditor-a', upheld: true, reason: '' } };
+    const centreCtx = { actor: { id: 'rep-1', role: 'centre' as const }, occurredAt: day('2025-03-01'), recordedAt: day('2025-03-01'), currentSchemeVersion: IASIOS_2019_1.version };
+    expect(broken(() => assertCentreRole(command, centreCtx, null, 'c-1')))
+      .toMatchObject({ rule: 'RoleNotPermitted', message: 'DecideAuditorObjection is for the office or committee role, not centre.' });
   });
 });
