@@ -1,7 +1,9 @@
 import { centreDecider } from '../centre/centre.decider';
 import type { CentreCommand, PersonFacts } from '../centre/centre.commands';
 import type { AppealableDecision, CentreEvent } from '../centre/centre.events';
+import { type Appeal, type AppealableDecisionRecord, fileOf } from '../centre/centre.state';
 import { deciderSpec } from '../testing/decider-spec';
+import { appealEffect } from './appeals.rules';
 import { AUDITOR_A, CentreStory, COMMITTEE, COMMITTEE_2, ctx, day, NO_FACTS, REPRESENTATIVE } from '../testing/centre.fixtures';
 
 const spec = deciderSpec(centreDecider);
@@ -141,6 +143,31 @@ describe('appeals', () => {
         data: { centreId: s.centreId, appealId: 'AP-1', outcome: 'upheld', reason: 'Reviewed', against: 'withdrawal', appealedDecisionAt: null, effect: 'none', decidedAt: day('2025-03-10'), decidedBy: COMMITTEE.id },
       },
     ]);
+  });
+  describe('appealEffect (rule 13), only while the appealed decision is what stands', () => {
+    const appealOf = (record: AppealableDecisionRecord): Appeal => ({ appealId: 'AP-1', against: record.kind, lodgedAt: record.decidedAt, lodgedBy: REPRESENTATIVE.id, decision: record, state: 'open', decidedAt: null, decidedBy: null });
+
+    it('a withdrawal: restored only while that very withdrawal ended the award and there is an award to give back', () => {
+      const s = new CentreStory().accredited(day('2020-04-15'));
+      s.run({ type: 'WithdrawAccreditation', data: { centreId: s.centreId, reason: 'Limit reached' } }, ctx(COMMITTEE, day('2021-01-04')));
+      const f = fileOf(s.known);
+      const record = f.decisions.withdrawal as AppealableDecisionRecord;
+      expect(appealEffect(f, appealOf(record))).toBe('award_restored');
+      expect(appealEffect(f, appealOf({ ...record, restoreAward: null }))).toBe('none');
+      expect(appealEffect(f, appealOf({ ...record, decidedAt: day('2021-01-05') }))).toBe('none');
+      expect(appealEffect({ ...f, ended: f.ended && { ...f.ended, kind: 'Relinquished' } }, appealOf(record))).toBe('none');
+    });
+
+    it('a refusal: back to the committee only while nothing has moved on since', () => {
+      const s = new CentreStory().onboarded(day('2025-03-01')).passedAudit(day('2025-03-10')).refused(day('2025-03-20'));
+      const f = fileOf(s.known);
+      const record = f.decisions.refusal as AppealableDecisionRecord;
+      expect(appealEffect(f, appealOf(record))).toBe('returned_to_committee');
+      expect(appealEffect(f, appealOf({ ...record, restoreWork: null }))).toBe('none');
+      expect(appealEffect({ ...f, decisions: {} }, appealOf(record))).toBe('none');
+      expect(appealEffect({ ...f, decisions: { refusal: { ...record, decidedAt: day('2025-03-21') } } }, appealOf(record))).toBe('none');
+      expect(appealEffect({ ...f, work: record.restoreWork }, appealOf(record))).toBe('none');
+    });
   });
 });
 
