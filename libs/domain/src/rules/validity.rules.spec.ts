@@ -155,6 +155,7 @@ describe('rule 7: validity', () => {
   });
   it('RenewalAfterExpiry without a pending-decision period names the validUntil it ended on', () => {
     const award = { kind: 'accreditation' as const, auditId: 'AUD-1', certificateNumber: 'CERT-1', validFrom: day('2020-04-15'), validUntil: day('2024-04-15'), schemeVersion: IASIOS_2019_1.version, decidedAt: day('2020-04-15'), decidedBy: 'committee-1' };
+    expect(() => assertRenewalInForce(award, day('2024-05-01'), null)).toThrow(expect.objectContaining({ rule: 'RenewalAfterExpiry' }));
     expect(() => assertRenewalInForce(award, day('2024-05-01'), null))
       .toThrow(`A renewal decided on ${day('2024-05-01')} comes too late: it ended on ${day('2024-04-15')} with no renewal audit completed before then. Record the expiry and start a new cycle.`);
   });
