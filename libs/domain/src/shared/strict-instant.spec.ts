@@ -78,4 +78,18 @@ describe('parseStrictInstant: dates from outside are read strictly, never shifte
     expect(strictInstantOrUndefined('2024-02-30')).toBeUndefined();
     expect(strictInstantOrUndefined(20240701)).toBeUndefined();
   });
+  it('says exactly which time of day or zone offset does not exist; offsets run to ±14:00 and :59', () => {
+    expect(iso('2024-01-01T24:00:00Z')).toEqual({ ok: false, reason: '24:00:00 is not a time of day' });
+    expect(iso('2024-01-01T23:60Z')).toEqual({ ok: false, reason: '23:60 is not a time of day' });
+    expect(iso('2024-01-01T00:00:00+15:00')).toEqual({ ok: false, reason: 'zone offset +15:00 does not exist' });
+    expect(iso('2024-01-01T00:00:00+01:60')).toEqual({ ok: false, reason: 'zone offset +01:60 does not exist' });
+    expect(iso('2024-01-01T00:00:00+01:59')).toEqual({ ok: true, iso: '2023-12-31T22:01:00.000Z' });
+    expect(iso('2024-01-01T00:00:00+14:00')).toEqual({ ok: true, iso: '2023-12-31T10:00:00.000Z' });
+    expect(iso('2024-01-01T00:00:00-14:00')).toEqual({ ok: true, iso: '2024-01-01T14:00:00.000Z' });
+  });
+
+  it('reads a fraction as milliseconds, padded on the right', () => {
+    expect(iso('2024-01-01T00:00:00.5Z')).toEqual({ ok: true, iso: '2024-01-01T00:00:00.500Z' });
+    expect(iso('2024-01-01T00:00:00.123456789Z')).toEqual({ ok: true, iso: '2024-01-01T00:00:00.123Z' });
+  });
 });

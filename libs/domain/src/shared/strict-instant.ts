@@ -34,7 +34,7 @@ export function parseStrictInstant(text: unknown): StrictInstant {
   if (month < 1 || month > 12) return { ok: false, reason: `month ${m[2]} does not exist` };
   if (day < 1 || day > daysInMonth(year, month)) return { ok: false, reason: `${m[1]}-${m[2]}-${m[3]} is not a calendar date` };
   const hasTime = m[4] !== undefined;
-  const [hour, minute, second] = hasTime ? [Number(m[4]), Number(m[5]), Number(m[6] ?? '0')] : [0, 0, 0];
+  const [hour, minute, second] = hasTime ? [Number(m[4]), Number(m[5]), Number(m[6] ?? 0)] : [0, 0, 0];
   if (hour > 23 || minute > 59 || second > 59) return { ok: false, reason: `${m[4]}:${m[5]}${m[6] ? `:${m[6]}` : ''} is not a time of day` };
   const millis = m[7] ? Number(m[7].padEnd(3, '0').slice(0, 3)) : 0;
   let offsetMinutes = 0;
