@@ -53,4 +53,8 @@ describe('upcasters', () => {
     expect(error).toBeInstanceOf(EventSchemaVersionError);
     expect(error.name).toBe('EventSchemaVersionError');
   });
+  it('edges of the location: no comma and no padding is all city; a leading comma leaves no city', () => {
+    expect(upcastEvent({ type: 'CentreRegistered', data: { ...v1, location: 'Memphis' }, schemaVersion: 1 }).data).toMatchObject({ city: 'Memphis', country: '' });
+    expect(upcastEvent({ type: 'CentreRegistered', data: { ...v1, location: ', US' }, schemaVersion: 1 }).data).toMatchObject({ city: '', country: 'US' });
+  });
 });
