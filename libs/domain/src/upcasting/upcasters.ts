@@ -30,7 +30,7 @@ function centreRegisteredV1toV2(data: Record<string, unknown>): Record<string, u
   const comma = text.lastIndexOf(',');
   const city = (comma >= 0 ? text.slice(0, comma) : text).trim();
   const country = (comma >= 0 ? text.slice(comma + 1) : '').trim();
-  return { ...rest, country, city, proceduresPerYear: typeof procedures === 'number' ? procedures : Number(procedures ?? 0) };
+  return { ...rest, country, city, proceduresPerYear: Number(procedures ?? 0) };
 }
 
 /** Keyed by `${type}@${fromVersion}`. */
