@@ -70,5 +70,15 @@ describe('evolveCentre', () => {
     const legacy = s.events.filter((e) => e.type !== 'AwardTermStarted').reduce(evolveCentre, initialCentreState()) as KnownCentre;
     expect(fileOf(legacy)).toMatchObject({ award: renewed, nextAward: null, pendingDecision: null });
   });
+  it('an audit event for an audit that is not the one in progress leaves the state as it was (no work, only an application, another audit)', () => {
+    const judged: CentreEvent = { type: 'CriterionJudged', data: { centreId: 'hus-strasbourg', auditId: 'AUD-OLD', criterionId: '1a', met: true, note: '', judgedAt: day('2025-03-25'), judgedBy: 'auditor-a' } };
+    const enrolled = new CentreStory().onboarded(day('2025-03-01'));
+    const applied = enrolled.fork().applied(day('2025-03-10'));
+    const underAudit = applied.fork().auditOpened(day('2025-03-20'));
+    for (const s of [enrolled, applied, underAudit]) {
+      const after = evolveCentre(s.state, judged) as KnownCentre;
+      expect(after.work).toEqual(s.known.work);
+    }
+  });
 });
 
