@@ -75,9 +75,15 @@ describe('evolveCentre', () => {
     const enrolled = new CentreStory().onboarded(day('2025-03-01'));
     const applied = enrolled.fork().applied(day('2025-03-10'));
     const underAudit = applied.fork().auditOpened(day('2025-03-20'));
+    const passed: CentreEvent = {
+      type: 'AuditPassed',
+      data: { centreId: 'hus-strasbourg', auditId: 'AUD-OLD', kind: 'initial', recommendation: 'pass', allExtendedMet: true, unmetExtendedCriteria: [], completedAt: day('2025-03-25'), completedBy: 'auditor-a' },
+    };
     for (const s of [enrolled, applied, underAudit]) {
-      const after = evolveCentre(s.state, judged) as KnownCentre;
-      expect(after.work).toEqual(s.known.work);
+      for (const event of [judged, passed]) {
+        const after = evolveCentre(s.state, event) as KnownCentre;
+        expect(after.work).toEqual(s.known.work);
+      }
     }
   });
 });
