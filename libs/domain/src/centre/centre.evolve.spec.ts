@@ -86,5 +86,13 @@ describe('evolveCentre', () => {
       }
     }
   });
+  it('a first grant dated to start after its decision is the award at once: there is no award in force for it to wait for', () => {
+    const s = new CentreStory().onboarded(day('2025-03-01')).passedAudit(day('2025-03-10'));
+    const granted: CentreEvent = {
+      type: 'AccreditationGranted',
+      data: { centreId: s.centreId, auditId: s.auditId, certificateNumber: 'CERT-1', validFrom: day('2025-04-01'), validUntil: day('2029-04-01'), schemeVersion: 'IASIOS-2019.1', decidedAt: day('2025-03-20'), decidedBy: 'committee-1' },
+    };
+    expect(fileOf(evolveCentre(s.state, granted) as KnownCentre)).toMatchObject({ award: { certificateNumber: 'CERT-1' }, nextAward: null });
+  });
 });
 

@@ -24,10 +24,10 @@ export function occurredAtOf(event: CentreEvent): IsoDateTime {
     case 'CorrectiveActionAccepted': return event.data.acceptedAt;
     case 'CorrectiveActionOverdue': return event.data.detectedAt;
     case 'FindingClosed': return event.data.closedAt;
-    case 'AuditPassed': return event.data.completedAt;
+    case 'AuditPassed':
     case 'AuditFailed': return event.data.completedAt;
-    case 'AccreditationGranted': return event.data.decidedAt;
-    case 'ExcellenceSealAwarded': return event.data.decidedAt;
+    case 'AccreditationGranted':
+    case 'ExcellenceSealAwarded':
     case 'AccreditationRefused': return event.data.decidedAt;
     case 'AccreditationSuspended': return event.data.suspendedAt;
     case 'AccreditationReinstated': return event.data.reinstatedAt;
