@@ -67,3 +67,22 @@ describe('centre timers: the corrective-action deadline', () => {
     ]);
   });
 });
+
+describe('centre timers: suspension limit and renewal reminders', () => {
+  const ofType = (s: CentreStory, type: string) => pendingTimers(s.known).filter((t) => t.command.type === type);
+
+  it('a suspension owes its limit at suspendedUntil, until the limit is recorded', () => {
+    const s = new CentreStory().accredited(day('2020-04-15')).suspended(day('2020-06-01'), day('2020-09-01'));
+    expect(ofType(s, 'RecordSuspensionLimitReached')).toEqual([{ dueAt: day('2020-09-01'), command: { type: 'RecordSuspensionLimitReached', data: { centreId: s.centreId } } }]);
+    s.run({ type: 'RecordSuspensionLimitReached', data: { centreId: s.centreId } }, ctx(SYSTEM, day('2020-09-01')));
+    expect(ofType(s, 'RecordSuspensionLimitReached')).toEqual([]);
+  });
+
+  it('an award owes each reminder of its scheme once: after the 6-month one, only the 3-month one', () => {
+    const s = new CentreStory().accredited(day('2020-04-15'));
+    const reminder = (monthsBefore: number, dueAt: string) => ({ dueAt, command: { type: 'IssueRenewalReminder', data: { centreId: s.centreId, monthsBefore, validUntil: day('2024-04-15') } } });
+    expect(ofType(s, 'IssueRenewalReminder')).toEqual([reminder(6, day('2023-10-15')), reminder(3, day('2024-01-15'))]);
+    s.run({ type: 'IssueRenewalReminder', data: { centreId: s.centreId, monthsBefore: 6, validUntil: day('2024-04-15') } }, ctx(SYSTEM, day('2023-10-15')));
+    expect(ofType(s, 'IssueRenewalReminder')).toEqual([reminder(3, day('2024-01-15'))]);
+  });
+});
