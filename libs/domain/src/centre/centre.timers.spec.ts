@@ -3,6 +3,9 @@ import { centreDecider } from './centre.decider';
 import { dueTimerEvents, pendingTimers } from './centre.timers';
 import { CURRENT_SCHEME_VERSION } from '../scheme/scheme.registry';
 import { deciderSpec } from '../testing/decider-spec';
+import type { CentreEvent } from './centre.events';
+import { evolveCentre } from './centre.evolve';
+import { initialCentreState } from './centre.state';
 import { AUDITOR_A, CentreStory, ctx, day, REPRESENTATIVE, SYSTEM } from '../testing/centre.fixtures';
 
 const spec = deciderSpec(centreDecider);
@@ -84,5 +87,19 @@ describe('centre timers: suspension limit and renewal reminders', () => {
     expect(ofType(s, 'IssueRenewalReminder')).toEqual([reminder(6, day('2023-10-15')), reminder(3, day('2024-01-15'))]);
     s.run({ type: 'IssueRenewalReminder', data: { centreId: s.centreId, monthsBefore: 6, validUntil: day('2024-04-15') } }, ctx(SYSTEM, day('2023-10-15')));
     expect(ofType(s, 'IssueRenewalReminder')).toEqual([reminder(3, day('2024-01-15'))]);
+  });
+
+  it('dueTimerEvents: nothing for an unregistered centre', () => {
+    expect(dueTimerEvents(initialCentreState(), day('2030-01-01'), { recordedAt: day('2030-01-01'), currentSchemeVersion: CURRENT_SCHEME_VERSION })).toEqual([]);
+  });
+
+  it('dueTimerEvents: a timer with nothing to do does not stop the later ones (reminders after the end, then the expiry)', () => {
+    // A stored stream whose last event is dated after validUntil with none of the timers recorded.
+    const s = new CentreStory().accredited(day('2020-04-15'));
+    const late: CentreEvent = { type: 'ProcedureVolumeUpdated', data: { centreId: s.centreId, proceduresPerYear: 450, updatedAt: day('2024-05-01'), updatedBy: 'office-1' } };
+    const state = evolveCentre(s.state, late);
+    const events = dueTimerEvents(state, day('2024-05-01'), { recordedAt: day('2024-05-01'), currentSchemeVersion: CURRENT_SCHEME_VERSION });
+    expect(events.map((e) => e.type)).toEqual(['EnrolmentLapsed', 'AccreditationExpired']);
+    expect(events[1]).toEqual({ type: 'AccreditationExpired', data: { centreId: s.centreId, validUntil: day('2024-04-15'), expiredAt: day('2024-05-01') } });
   });
 });

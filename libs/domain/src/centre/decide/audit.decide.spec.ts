@@ -1,7 +1,7 @@
 import type { CentreCommand } from '../centre.commands';
 import { centreDecider } from '../centre.decider';
 import { deciderSpec } from '../../testing/decider-spec';
-import { AUDITOR_A, CentreStory, COMMITTEE, ctx, day, OFFICE, REPRESENTATIVE } from '../../testing/centre.fixtures';
+import { answers, AUDITOR_A, CentreStory, CLEAN_AUDITOR, COMMITTEE, ctx, day, OFFICE, icr, REPRESENTATIVE } from '../../testing/centre.fixtures';
 import type { Actor } from '../../shared/primitives';
 
 const spec = deciderSpec(centreDecider);
@@ -16,6 +16,7 @@ describe('audit decisions', () => {
       ['Deciding an objection', { type: 'DecideAuditorObjection', data: { ...data, auditorId: AUDITOR_A.id, upheld: true, reason: 'Grounds stand' } }, COMMITTEE],
       ['Recusing an auditor', { type: 'RecuseAuditor', data: { ...data, auditorId: AUDITOR_A.id, reason: 'Leave' } }, OFFICE],
       ['Requesting evidence', { type: 'RequestEvidence', data: { ...data, requestId: 'EV-1', description: 'Registry extract' } }, AUDITOR_A],
+      ['Appointing an auditor', { type: 'AppointAuditor', data: { ...data, auditorId: AUDITOR_A.id, auditor: CLEAN_AUDITOR } }, OFFICE],
       ['Providing evidence', { type: 'ProvideEvidence', data: { ...data, requestId: 'EV-1', documentReferences: ['DOC-1'] } }, REPRESENTATIVE],
     ])('%s', (what, command, actor) => {
       const error = spec.given(s.events).when(command, ctx(actor, AT)).thenBreaks('NotAllowedInStatus');
@@ -37,5 +38,12 @@ describe('audit decisions', () => {
     spec.given(s.events).when({ type: 'ProvideEvidence', data: { centreId: s.centreId, auditId: s.auditId, requestId: 'EV-1', documentReferences: ['DOC-1', 'DOC-2'] } }, ctx(REPRESENTATIVE, AT)).then([
       { type: 'EvidenceProvided', data: { centreId: s.centreId, auditId: s.auditId, requestId: 'EV-1', documentReferences: ['DOC-1', 'DOC-2'], providedAt: AT, providedBy: REPRESENTATIVE.id } },
     ]);
+  });
+
+  it('an application needs an active enrolment: the refusal says it is about an application', () => {
+    const s = new CentreStory().registered(day('2025-03-01')).signedOff(day('2025-03-01'));
+    const error = spec.given(s.events).when({ type: 'SubmitApplication', data: { centreId: s.centreId, applicationId: 'APP-1', kind: 'initial', answers: answers(), icr: icr() } }, ctx(REPRESENTATIVE, AT))
+      .thenBreaks('EnrolmentNotActive');
+    expect(error.message).toBe('An application needs an active enrolment, and the centre has never enrolled.');
   });
 });
