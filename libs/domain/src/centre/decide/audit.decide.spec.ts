@@ -17,6 +17,8 @@ describe('audit decisions', () => {
       ['Recusing an auditor', { type: 'RecuseAuditor', data: { ...data, auditorId: AUDITOR_A.id, reason: 'Leave' } }, OFFICE],
       ['Requesting evidence', { type: 'RequestEvidence', data: { ...data, requestId: 'EV-1', description: 'Registry extract' } }, AUDITOR_A],
       ['Appointing an auditor', { type: 'AppointAuditor', data: { ...data, auditorId: AUDITOR_A.id, auditor: CLEAN_AUDITOR } }, OFFICE],
+      ['Judging a criterion', { type: 'JudgeCriterion', data: { ...data, criterionId: '1a', met: true, note: '' } }, AUDITOR_A],
+      ['Completing an audit', { type: 'CompleteAudit', data: { ...data, recommendation: 'pass', reason: 'All met' } }, AUDITOR_A],
       ['Providing evidence', { type: 'ProvideEvidence', data: { ...data, requestId: 'EV-1', documentReferences: ['DOC-1'] } }, REPRESENTATIVE],
     ])('%s', (what, command, actor) => {
       const error = spec.given(s.events).when(command, ctx(actor, AT)).thenBreaks('NotAllowedInStatus');
