@@ -36,6 +36,7 @@ describe('award decisions', () => {
   describe('given a centre that holds no award, each award decision names itself', () => {
     const s = new CentreStory().onboarded(day('2025-03-01'));
     it.each<[string, CentreCommand, Actor]>([
+      ['Suspending the accreditation', { type: 'SuspendAccreditation', data: { centreId: s.centreId, reason: 'persistent_nonconformity', note: 'Registry' } }, COMMITTEE],
       ['Withdrawing the accreditation', { type: 'WithdrawAccreditation', data: { centreId: s.centreId, reason: 'Limit reached' } }, COMMITTEE],
       ['Relinquishing the accreditation', { type: 'RelinquishAccreditation', data: { centreId: s.centreId, reason: 'Unit closing' } }, REPRESENTATIVE],
     ])('%s', (what, command, actor) => {
@@ -62,5 +63,11 @@ describe('award decisions', () => {
     const s = new CentreStory().accredited(day('2020-04-15'));
     const error = spec.given(s.events).when({ type: 'IssueRenewalReminder', data: { centreId: s.centreId, monthsBefore: 5 } }, ctx(SYSTEM, day('2020-05-01'))).thenBreaks('ReminderOffsetNotInScheme');
     expect(error.message).toBe('Scheme IASIOS-2019.1 sends renewal reminders 6 and 3 months before expiry, not 5.');
+  });
+
+  it('TimerNotDue: the expiry names itself and validUntil', () => {
+    const s = new CentreStory().accredited(day('2020-04-15'));
+    const error = spec.given(s.events).when({ type: 'ExpireAccreditation', data: { centreId: s.centreId, validUntil: day('2024-04-15') } }, ctx(SYSTEM, day('2020-05-01'))).thenBreaks('TimerNotDue');
+    expect(error.message).toBe(`The expiry is due on ${day('2024-04-15')}, not yet on ${day('2020-05-01')}.`);
   });
 });
