@@ -70,4 +70,10 @@ describe('award decisions', () => {
     const error = spec.given(s.events).when({ type: 'ExpireAccreditation', data: { centreId: s.centreId, validUntil: day('2024-04-15') } }, ctx(SYSTEM, day('2020-05-01'))).thenBreaks('TimerNotDue');
     expect(error.message).toBe(`The expiry is due on ${day('2024-04-15')}, not yet on ${day('2020-05-01')}.`);
   });
+
+  it('TimerNotDue: a renewal reminder names its offset', () => {
+    const s = new CentreStory().accredited(day('2020-04-15'));
+    const error = spec.given(s.events).when({ type: 'IssueRenewalReminder', data: { centreId: s.centreId, monthsBefore: 3 } }, ctx(SYSTEM, day('2020-05-01'))).thenBreaks('TimerNotDue');
+    expect(error.message).toBe(`The 3-month renewal reminder is due on ${day('2024-01-15')}, not yet on ${day('2020-05-01')}.`);
+  });
 });

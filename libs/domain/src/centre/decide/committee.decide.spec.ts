@@ -77,4 +77,30 @@ describe('committee decisions', () => {
       { type: 'AccreditationRefused', data: { centreId: s.centreId, auditId: s.auditId, reasons: ['Amend'], decidedAt: decided, decidedBy: COMMITTEE.id } },
     ]);
   });
+
+  it('given the pending-decision period already recorded by the expiry timer, a grant in it adds only the grant', () => {
+    const s = renewalAwaitingDecision();
+    spec.given(s.events).when({ type: 'GrantAccreditation', data: { centreId: s.centreId, certificateNumber: 'CERT-R', decider: NO_FACTS } }, ctx(COMMITTEE, AFTER_VALID_UNTIL)).then([
+      {
+        type: 'AccreditationExtendedPendingDecision',
+        data: { centreId: s.centreId, applicationId: s.known.work?.application.applicationId as string, auditId: s.auditId, validUntil: day('2024-04-15'), extendedUntil: day('2024-10-15'), extendedAt: day('2024-04-15') },
+      },
+      {
+        type: 'AccreditationGranted',
+        data: {
+          centreId: s.centreId, auditId: s.auditId, certificateNumber: 'CERT-R', validFrom: day('2024-04-15'), validUntil: day('2028-04-15'),
+          schemeVersion: CURRENT_SCHEME_VERSION, decidedAt: AFTER_VALID_UNTIL, decidedBy: COMMITTEE.id,
+        },
+      },
+    ]);
+  });
+
+  it.each([
+    ['Granting accreditation', 'GrantAccreditation'],
+    ['Awarding the Centre of Excellence seal', 'AwardExcellenceSeal'],
+  ] as const)('%s without a completed audit says what was attempted', (what, type) => {
+    const s = new CentreStory().onboarded(day('2025-03-01'));
+    const error = spec.given(s.events).when({ type, data: { centreId: s.centreId, certificateNumber: 'C-1', decider: NO_FACTS } }, ctx(COMMITTEE, day('2025-03-02'))).thenBreaks('GrantRequiresPassedAudit');
+    expect(error.message).toBe(`${what} needs a completed audit; the centre is Enrolled.`);
+  });
 });
