@@ -81,6 +81,7 @@ describe('committee decisions', () => {
   it('given the pending-decision period already recorded by the expiry timer, a grant in it adds only the grant', () => {
     const s = renewalAwaitingDecision();
     spec.given(s.events).when({ type: 'GrantAccreditation', data: { centreId: s.centreId, certificateNumber: 'CERT-R', decider: NO_FACTS } }, ctx(COMMITTEE, AFTER_VALID_UNTIL)).then([
+      { type: 'EnrolmentLapsed', data: { centreId: s.centreId, enrolmentPaidUntil: day('2024-04-15'), lapsedAt: day('2024-04-15') } },
       {
         type: 'AccreditationExtendedPendingDecision',
         data: { centreId: s.centreId, applicationId: s.known.work?.application.applicationId as string, auditId: s.auditId, validUntil: day('2024-04-15'), extendedUntil: day('2024-10-15'), extendedAt: day('2024-04-15') },
