@@ -9,12 +9,15 @@ import { PluginKind, declareClassPlugin } from '@stryker-mutator/api/plugin';
 const DIR = 'reports/mutation';
 const DETECTED = new Set(['Killed', 'Timeout']);
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
+// Left out of the score by Stryker; logged with their reason so that none hides a missing test.
+const INVALID = new Set(['RuntimeError', 'CompileError']);
 
 class SurvivorsReporter {
   constructor() {
     this.counts = {};
     mkdirSync(DIR, { recursive: true });
     writeFileSync(`${DIR}/survivors.ndjson`, '');
+    writeFileSync(`${DIR}/errors.ndjson`, '');
   }
 
   onMutantTested(result) {
@@ -22,6 +25,10 @@ class SurvivorsReporter {
     if (UNDETECTED.has(result.status)) {
       const { fileName, location, mutatorName, replacement, status } = result;
       appendFileSync(`${DIR}/survivors.ndjson`, `${JSON.stringify({ status, file: relative(process.cwd(), fileName), line: location.start.line, mutatorName, replacement })}\n`);
+    }
+    if (INVALID.has(result.status)) {
+      const { fileName, location, mutatorName, replacement, status, statusReason } = result;
+      appendFileSync(`${DIR}/errors.ndjson`, `${JSON.stringify({ status, file: relative(process.cwd(), fileName), line: location.start.line, mutatorName, replacement, reason: String(statusReason ?? '').slice(0, 400) })}\n`);
     }
     const detected = Object.entries(this.counts).filter(([s]) => DETECTED.has(s)).reduce((n, [, c]) => n + c, 0);
     const undetected = Object.entries(this.counts).filter(([s]) => UNDETECTED.has(s)).reduce((n, [, c]) => n + c, 0);

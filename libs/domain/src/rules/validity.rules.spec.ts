@@ -159,5 +159,12 @@ describe('rule 7: validity', () => {
     expect(() => assertRenewalInForce(award, day('2024-05-01'), null))
       .toThrow(`A renewal decided on ${day('2024-05-01')} comes too late: it ended on ${day('2024-04-15')} with no renewal audit completed before then. Record the expiry and start a new cycle.`);
   });
+  it('RenewalAfterExpiry with a pending-decision period: allowed inside it (end-exclusive), refused after it, naming its end', () => {
+    const award = { kind: 'accreditation' as const, auditId: 'AUD-1', certificateNumber: 'CERT-1', validFrom: day('2020-04-15'), validUntil: day('2024-04-15'), schemeVersion: IASIOS_2019_1.version, decidedAt: day('2020-04-15'), decidedBy: 'committee-1' };
+    const pending = { validUntil: day('2024-04-15'), extendedUntil: day('2024-10-15'), applicationId: 'APP-2' };
+    expect(() => assertRenewalInForce(award, day('2024-10-14'), pending)).not.toThrow();
+    expect(() => assertRenewalInForce(award, day('2024-10-15'), pending))
+      .toThrow(`A renewal decided on ${day('2024-10-15')} comes too late: its pending-decision period ended on ${day('2024-10-15')}. Record the expiry and start a new cycle.`);
+  });
 });
 
