@@ -26,6 +26,14 @@ describe('committee decisions', () => {
     expect(error.message).toBe(`Granting accreditation needs a passed audit; audit ${s.auditId} failed (unmet core criteria: none).`);
   });
 
+  it('given an audit failed on core criteria, a grant names each of them', () => {
+    const s = new CentreStory().onboarded(day('2025-03-01')).applied(day('2025-03-10')).auditOpened(day('2025-03-20')).appointed(day('2025-03-21'))
+      .judged(day('2025-03-22'), ['1a', '2b']).completed(day('2025-03-23'), 'fail');
+    const error = spec.given(s.events).when({ type: 'GrantAccreditation', data: { centreId: s.centreId, certificateNumber: 'CERT-X', decider: NO_FACTS } }, ctx(COMMITTEE, day('2025-04-01')))
+      .thenBreaks('GrantRequiresPassedAudit');
+    expect(error.message).toBe(`Granting accreditation needs a passed audit; audit ${s.auditId} failed (unmet core criteria: 1a, 2b).`);
+  });
+
   describe('in the pending-decision period, on a state the expiry timer has not settled yet (the decision records the period itself)', () => {
     // decideCentre settles due timers first, so these call the decision functions on the raw state.
     const s = renewalAwaitingDecision();
