@@ -29,11 +29,11 @@ export function assertApplicationComplete(answers: Record<string, CriterionAnswe
  */
 export function assertMayApply(state: KnownCentre, kind: ApplicationKind): void {
   switch (state.status) {
+    // An application in progress, whether or not the centre holds an award.
     case 'ApplicationSubmitted':
     case 'UnderAudit':
     case 'AwaitingDecision':
     case 'AuditFailed':
-      throw new DomainRuleBroken('ApplicationInProgress', `Application ${state.work.application.applicationId} is still in progress.`);
     case 'Accredited':
     case 'CentreOfExcellence':
       if (state.work) throw new DomainRuleBroken('ApplicationInProgress', `Application ${state.work.application.applicationId} is still in progress.`);
