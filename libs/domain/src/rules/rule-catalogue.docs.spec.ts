@@ -18,4 +18,8 @@ describe('docs/domain.md rule table', () => {
   it('replaces what lies between the markers, even at the very start of the document', () => {
     expect(withRulesTable(`${RULES_BEGIN}\nold table\n${RULES_END}\nafter`)).toBe(`${RULES_BEGIN}\n${rulesMarkdownTable()}\n${RULES_END}\nafter`);
   });
+
+  it('escapes a pipe in a description, so a rule never splits its table row', () => {
+    expect(rulesMarkdownTable({ SomeRule: 'either a | b' })).toBe('| Rule | What it says |\n| --- | --- |\n| `SomeRule` | either a \\| b |');
+  });
 });

@@ -4,9 +4,9 @@ import { RULES } from './rule-catalogue';
 export const RULES_BEGIN = '<!-- rules:begin (generated from libs/domain/src/rules/rule-catalogue.ts by `npm run docs:rules`) -->';
 export const RULES_END = '<!-- rules:end -->';
 
-/** The rule catalogue as a Markdown table, in catalogue order. */
-export function rulesMarkdownTable(): string {
-  const rows = Object.entries(RULES).map(([name, description]) => `| \`${name}\` | ${description.replace(/\|/g, '\\|')} |`);
+/** The rule catalogue (or the given rules) as a Markdown table, in catalogue order. */
+export function rulesMarkdownTable(rules: Readonly<Record<string, string>> = RULES): string {
+  const rows = Object.entries(rules).map(([name, description]) => `| \`${name}\` | ${description.replace(/\|/g, '\\|')} |`);
   return ['| Rule | What it says |', '| --- | --- |', ...rows].join('\n');
 }
 
