@@ -34,6 +34,16 @@ describe('Unregistered', () => {
     spec.given([]).when({ ...command, data: { ...command.data, substituteId: '' } } as CentreCommand, ctx(OFFICE, T0)).thenBreaks('RegistrationIncomplete');
   });
 
+  it.each([
+    ['blank', { city: '   ' }],
+    ['missing', { institution: undefined }],
+    ['not text', { contactId: 42 }],
+  ])('RegistrationIncomplete: a %s required field is refused, never stored', (_, change) => {
+    const command = registerCommand('c-1');
+    const error = spec.given([]).when({ ...command, data: { ...command.data, ...change } } as unknown as CentreCommand, ctx(OFFICE, T0)).thenBreaks('RegistrationIncomplete');
+    expect(error.message).toBe('Registration needs the centre id, name, country, city, institution and the ids of the representative, contact and substitute.');
+  });
+
   it('any other command → AggregateNotFound (404)', () => {
     spec.given([]).when({ type: 'EnrolCentre', data: { centreId: 'c-1', feeReference: 'F' } }, ctx(OFFICE, T0)).thenThrows(AggregateNotFound);
     expect(() => centreDecider.decide({ type: 'EnrolCentre', data: { centreId: 'c-1', feeReference: 'F' } }, centreDecider.initialState(), ctx(OFFICE, T0)))

@@ -32,7 +32,8 @@ describe('rule 1: enrolment eligibility', () => {
   it('EnrolmentNotActive: a lapsed enrolment cannot be renewed; the centre enrols again', () => {
     const story = new CentreStory().onboarded(day('2025-03-01'));
     story.run({ type: 'LapseEnrolment', data: { centreId: story.centreId } }, ctx(SYSTEM, day('2026-03-02')));
-    spec.given(story.events).when({ type: 'RenewEnrolment', data: { centreId: story.centreId, feeReference: 'F' } }, ctx(OFFICE, day('2026-04-01'))).thenBreaks('EnrolmentNotActive');
+    const error = spec.given(story.events).when({ type: 'RenewEnrolment', data: { centreId: story.centreId, feeReference: 'F' } }, ctx(OFFICE, day('2026-04-01'))).thenBreaks('EnrolmentNotActive');
+    expect(error.message).toBe(`Renewing the enrolment needs an active enrolment, and the centre let its enrolment lapse on ${day('2026-03-01')}.`);
     spec.given(story.events).when(enrol(story.centreId), ctx(OFFICE, day('2026-04-01'))).thenMatches([{ type: 'CentreEnrolled', data: { enrolmentPaidUntil: day('2027-04-01') } }]);
   });
 

@@ -28,6 +28,7 @@ describe('deadline timers', () => {
       const error = spec.given(s.events).when(lapse, ctx(SYSTEM, day('2026-02-28'))).thenBreaks('TimerNotDue');
       expect(error).toBeInstanceOf(TimerNotDue);
       expect((error as TimerNotDue).dueAt).toBe(day('2026-03-01'));
+      expect(error.message).toBe(`The enrolment lapse is due on ${day('2026-03-01')}, not yet on ${day('2026-02-28')}.`);
     });
 
     it('lapses an unpaid enrolment at paidUntil, however late the job runs: the centre is Registered again', () => {
