@@ -47,6 +47,8 @@ describe('rule 2: applications', () => {
     ['31 cases', icr(31)],
     ['duplicate references', { caseReferences: [...icr(29).caseReferences, 'ICR-001'], summary: '' }],
     ['blank references', { caseReferences: [...icr(29).caseReferences, ' '], summary: '' }],
+    ['30 distinct references and one of them again', { caseReferences: [...icr(30).caseReferences, 'ICR-001'], summary: '' }],
+    ['30 distinct references and a blank one', { caseReferences: [...icr(30).caseReferences, ''], summary: '' }],
   ])('InternalCaseReviewIncomplete: %s', (_, review) => {
     spec.given(enrolled.events).when(submit(enrolled.centreId, { icr: review }), at).thenBreaks('InternalCaseReviewIncomplete');
   });

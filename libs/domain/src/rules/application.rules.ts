@@ -17,7 +17,8 @@ export function assertApplicationComplete(answers: Record<string, CriterionAnswe
   }
   const refs = icr.caseReferences.map((r) => r.trim()).filter((r) => r.length > 0);
   const distinct = new Set(refs).size;
-  if (refs.length !== icr.caseReferences.length || distinct !== scheme.icrCases || icr.caseReferences.length !== scheme.icrCases) {
+  // Exactly icrCases references, each non-blank and distinct: a blank or a repeat lowers `distinct`.
+  if (distinct !== scheme.icrCases || icr.caseReferences.length !== scheme.icrCases) {
     throw new DomainRuleBroken('InternalCaseReviewIncomplete', `The Internal Case Review needs exactly ${scheme.icrCases} distinct case references; it has ${distinct} distinct of ${icr.caseReferences.length}.`);
   }
 }

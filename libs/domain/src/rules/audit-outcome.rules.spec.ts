@@ -31,7 +31,8 @@ describe('rule 3: an audit passes only with every core criterion met and no open
   it('MajorFindingOpen: an open major finding blocks the pass', () => {
     const story = underAudit().judged(day('2025-04-01'));
     story.run({ type: 'RaiseFinding', data: { centreId: story.centreId, auditId: story.auditId, findingId: 'F1', grade: 'major', criterionId: '10c', description: 'No M&M meetings' } }, ctx(AUDITOR_A, day('2025-04-02')));
-    spec.given(story.events).when(complete(story, 'pass'), ctx(AUDITOR_A, T)).thenBreaks('MajorFindingOpen');
+    const error = spec.given(story.events).when(complete(story, 'pass'), ctx(AUDITOR_A, T)).thenBreaks('MajorFindingOpen');
+    expect(error.message).toBe('The audit cannot pass while major findings are open: F1.');
   });
 
   it('a closed major finding no longer blocks', () => {
@@ -47,13 +48,24 @@ describe('rule 3: an audit passes only with every core criterion met and no open
   it('AuditEvidenceOutstanding: no pass while requested evidence is awaited', () => {
     const story = underAudit().judged(day('2025-04-01'));
     story.run({ type: 'RequestEvidence', data: { centreId: story.centreId, auditId: story.auditId, requestId: 'E1', description: 'Tumour board minutes' } }, ctx(AUDITOR_A, day('2025-04-02')));
-    spec.given(story.events).when(complete(story, 'pass'), ctx(AUDITOR_A, T)).thenBreaks('AuditEvidenceOutstanding');
+    const error = spec.given(story.events).when(complete(story, 'pass'), ctx(AUDITOR_A, T)).thenBreaks('AuditEvidenceOutstanding');
+    expect(error.message).toBe('Requested evidence is still outstanding (E1).');
   });
 
   it('a fail names the unmet core criteria and open major findings', () => {
     const story = underAudit().judged(day('2025-04-01'), ['1a', '12b']);
     spec.given(story.events).when(complete(story, 'fail'), ctx(AUDITOR_A, T)).thenMatches([
       { type: 'AuditFailed', data: { recommendation: 'fail', unmetCoreCriteria: ['1a', '12b'], openMajorFindings: [] } },
+    ]);
+  });
+
+  it('a fail names the open major findings by id, minors left out', () => {
+    const story = underAudit().judged(day('2025-04-01'));
+    for (const [findingId, grade] of [['F1', 'major'], ['F2', 'minor'], ['F3', 'major']] as const) {
+      story.run({ type: 'RaiseFinding', data: { centreId: story.centreId, auditId: story.auditId, findingId, grade, criterionId: '10c', description: 'd' } }, ctx(AUDITOR_A, day('2025-04-02')));
+    }
+    spec.given(story.events).when(complete(story, 'fail'), ctx(AUDITOR_A, T)).thenMatches([
+      { type: 'AuditFailed', data: { unmetCoreCriteria: [], openMajorFindings: ['F1', 'F3'] } },
     ]);
   });
 });

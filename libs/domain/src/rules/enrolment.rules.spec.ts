@@ -1,6 +1,6 @@
 import { centreDecider } from '../centre/centre.decider';
 import { deciderSpec } from '../testing/decider-spec';
-import { assertEnrolmentActive } from './enrolment.rules';
+import { assertEnrolmentActive, isEnrolmentActive } from './enrolment.rules';
 import { CentreStory, ctx, day, OFFICE, REPRESENTATIVE, answers, icr, SYSTEM } from '../testing/centre.fixtures';
 
 const spec = deciderSpec(centreDecider);
@@ -56,5 +56,12 @@ describe('rule 1: enrolment eligibility', () => {
   });
   it('EnrolmentNotActive for a centre that never enrolled says so', () => {
     expect(() => assertEnrolmentActive(null, day('2025-03-01'), 'An application')).toThrow('An application needs an active enrolment, and the centre has never enrolled.');
+  });
+
+  it('isEnrolmentActive: paid up to (not including) paidUntil, and never once a lapse is recorded', () => {
+    const paid = { enrolledAt: day('2025-03-01'), paidUntil: day('2026-03-01'), lapsedAt: null };
+    expect(isEnrolmentActive(paid, day('2026-02-28'))).toBe(true);
+    expect(isEnrolmentActive(paid, day('2026-03-01'))).toBe(false);
+    expect(isEnrolmentActive({ ...paid, lapsedAt: day('2025-09-01') }, day('2025-10-01'))).toBe(false);
   });
 });

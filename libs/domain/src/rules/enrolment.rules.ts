@@ -15,8 +15,8 @@ export function assertEligibleToEnrol(profile: CentreProfile, scheme: Scheme): v
 }
 
 /** Paid, not lapsed, and not past its paid-until date (even if the lapse timer has not run yet). */
-export function isEnrolmentActive(enrolment: Enrolment | null, at: IsoDateTime): boolean {
-  return !!enrolment && enrolment.lapsedAt === null && isBefore(at, enrolment.paidUntil);
+export function isEnrolmentActive(enrolment: Enrolment, at: IsoDateTime): boolean {
+  return enrolment.lapsedAt === null && isBefore(at, enrolment.paidUntil);
 }
 
 export function assertNotEnrolled(enrolment: Enrolment | null, at: IsoDateTime): void {

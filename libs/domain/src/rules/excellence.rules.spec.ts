@@ -65,8 +65,9 @@ describe('rule 5: the Centre of Excellence seal', () => {
 
   it('RenewalAlreadyDecided: a seal decided early is not decided twice', () => {
     const story = excellenceCandidate('2024-02-10').sealAwarded(day('2024-03-20'));
-    spec.given(story.events).when({ type: 'SubmitApplication', data: { centreId: story.centreId, applicationId: 'A-2', kind: 'excellence', answers: answers(), icr: icr() } }, ctx(REPRESENTATIVE, day('2024-03-25')))
+    const error = spec.given(story.events).when({ type: 'SubmitApplication', data: { centreId: story.centreId, applicationId: 'A-2', kind: 'excellence', answers: answers(), icr: icr() } }, ctx(REPRESENTATIVE, day('2024-03-25')))
       .thenBreaks('RenewalAlreadyDecided');
+    expect(error.message).toBe(`A renewal application: the renewal ${story.known.nextAward!.certificateNumber} is already decided and starts on ${day('2024-04-15')}.`);
   });
 
   it('ExcellenceRequiresAllCriteria: one extended criterion not met', () => {
