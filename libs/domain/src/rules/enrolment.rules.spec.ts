@@ -46,6 +46,12 @@ describe('rule 1: enrolment eligibility', () => {
   it('ProcedureVolumeInvalid: volumes are whole non-negative numbers', () => {
     const story = new CentreStory().registered(day('2025-03-01'));
     spec.given(story.events).when({ type: 'UpdateProcedureVolume', data: { centreId: story.centreId, proceduresPerYear: -3 } }, ctx(REPRESENTATIVE, day('2025-03-02'))).thenBreaks('ProcedureVolumeInvalid');
+    for (const invalid of [-1, 2.5, Number.NaN]) {
+      const error = spec.given(story.events).when({ type: 'UpdateProcedureVolume', data: { centreId: story.centreId, proceduresPerYear: invalid } }, ctx(REPRESENTATIVE, day('2025-03-02'))).thenBreaks('ProcedureVolumeInvalid');
+      expect(error.message).toBe(`${invalid} is not a whole, non-negative number of procedures.`);
+    }
+    // Zero is a volume (a centre that paused its IO work); it only keeps the centre from enrolling.
+    spec.given(story.events).when({ type: 'UpdateProcedureVolume', data: { centreId: story.centreId, proceduresPerYear: 0 } }, ctx(REPRESENTATIVE, day('2025-03-02'))).thenMatches([{ type: 'ProcedureVolumeUpdated', data: { proceduresPerYear: 0 } }]);
   });
 
   it('an application needs the enrolment to be paid up even before the lapse timer ran', () => {
