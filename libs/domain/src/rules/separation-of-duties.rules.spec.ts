@@ -1,8 +1,8 @@
 import { centreDecider } from '../centre/centre.decider';
 import type { CentreCommand, PersonFacts } from '../centre/centre.commands';
-import type { Finding } from '../centre/centre.state';
+import type { Audit, Finding } from '../centre/centre.state';
 import { deciderSpec } from '../testing/decider-spec';
-import { assertMayVerifyFinding, removedAuditors } from './separation-of-duties.rules';
+import { assertActiveAuditor, assertAppointable, assertIndependentDecider, assertMayVerifyFinding, removedAuditors } from './separation-of-duties.rules';
 import { AUDITOR_A, AUDITOR_B, CentreStory, CLEAN_AUDITOR, COMMITTEE, ctx, day, NO_FACTS, OFFICE, REPRESENTATIVE } from '../testing/centre.fixtures';
 
 const spec = deciderSpec(centreDecider);
@@ -172,3 +172,11 @@ describe('removed auditors and conflicts after appointment', () => {
   });
 });
 
+describe('an audit without a team record (the rules take the team as optional)', () => {
+  const audit = (underAudit().known.work as { audit: Audit }).audit;
+  it('nobody on it: any independent member may decide, a registered auditor may be appointed, nobody may assess', () => {
+    expect(() => assertIndependentDecider(COMMITTEE.id, undefined, NO_FACTS)).not.toThrow();
+    expect(() => assertAppointable(AUDITOR_A.id, CLEAN_AUDITOR, audit, undefined)).not.toThrow();
+    expect(() => assertActiveAuditor(ctx(AUDITOR_A, T), 'AUD-X', undefined)).toThrow(expect.objectContaining({ rule: 'OnlyAppointedAuditorsAssess' }));
+  });
+});

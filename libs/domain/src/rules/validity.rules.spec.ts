@@ -85,6 +85,11 @@ describe('rule 7: validity', () => {
     expect(pendingDecisionFor(fileOf(failed.known))).toBeNull();
     const initial = new CentreStory().onboarded(day('2024-01-01')).passedAudit(day('2024-02-01'));
     expect(pendingDecisionFor(fileOf(initial.known))).toBeNull();
+    // The file's own facts, one at a time: an audit passed only at or after validUntil, or an initial application, holds nothing open.
+    const work = file.work as Extract<typeof file.work, { stage: 'AuditPassed' }>;
+    expect(pendingDecisionFor({ ...file, work: { ...work, outcome: { ...work.outcome, completedAt: day('2024-04-15') } } })).toBeNull();
+    expect(pendingDecisionFor({ ...file, work: { ...work, outcome: { ...work.outcome, completedAt: day('2024-04-14') } } })).not.toBeNull();
+    expect(pendingDecisionFor({ ...file, work: { ...work, application: { ...work.application, kind: 'initial' } } })).toBeNull();
   });
 
   it('end-exclusive: at exactly validUntil the award has ended, so it expires and is no longer renewable', () => {

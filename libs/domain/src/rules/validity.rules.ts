@@ -42,7 +42,8 @@ export function renewalValidity(current: Award, scheme: Scheme): Validity {
 export function pendingDecisionFor(file: CentreFile): PendingDecision | null {
   const { award, work } = file;
   if (!award || file.suspension || file.nextAward || work?.stage !== 'AuditPassed' || work.application.kind === 'initial') return null;
-  if (!isBefore(work.application.submittedAt, award.validUntil) || !isBefore(work.outcome.completedAt, award.validUntil)) return null;
+  // An audit completed before validUntil was lodged before it too (applications come before their audit).
+  if (!isBefore(work.outcome.completedAt, award.validUntil)) return null;
   const months = getScheme(award.schemeVersion).pendingDecisionMonths;
   return { validUntil: award.validUntil, extendedUntil: addMonths(award.validUntil, months), applicationId: work.application.applicationId };
 }
