@@ -2,7 +2,7 @@ import { centreDecider } from '../centre/centre.decider';
 import { isDomainRuleBroken } from '../shared/domain-errors';
 import { answers, CentreStory, COMMITTEE, ctx, day, icr, NO_FACTS, REPRESENTATIVE } from '../testing/centre.fixtures';
 import { IASIOS_2019_1 } from './iasios-2019-1.scheme';
-import { coreCriteria, CURRENT_SCHEME_VERSION, getScheme, SCHEMES } from './scheme.registry';
+import { coreCriteria, CURRENT_SCHEME_VERSION, extendedCriteria, getScheme, SCHEMES } from './scheme.registry';
 import type { Scheme } from './scheme.types';
 
 describe('IASIOS-2019.1', () => {
@@ -16,6 +16,14 @@ describe('IASIOS-2019.1', () => {
       '1a', '1c', '1e', '1f', '1g', '2b', '3a', '3c', '4b', '4c', '4d', '5d', '6a', '6b', '6c', '6d', '7a', '7b', '8a', '8b', '8c', '8d', '8e', '10c', '11a', '12a', '12b',
     ]);
     expect(IASIOS_2019_1.criteria.filter((c) => c.standard === 9 || c.standard === 13).every((c) => c.level === 'extended')).toBe(true);
+  });
+
+  it('core and extended criteria split the scheme: none in both, none left out', () => {
+    const core = coreCriteria(IASIOS_2019_1).map((c) => c.id);
+    const extended = extendedCriteria(IASIOS_2019_1).map((c) => c.id);
+    expect(extended).toHaveLength(IASIOS_2019_1.criteria.length - 27);
+    expect(extended.filter((id) => core.includes(id))).toEqual([]);
+    expect(extended.slice(0, 3)).toEqual(['1b', '1d', '1h']);
   });
 
   it('carries the configurable facts', () => {
