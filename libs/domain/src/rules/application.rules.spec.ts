@@ -109,6 +109,14 @@ describe('rule 2: applications', () => {
 
   describe('assertMayApply, on both sides of every status', () => {
     const accredited = () => new CentreStory().accredited(day('2025-01-15'));
+    /** Sealed in 2024 while accredited; the seal's term starts at the old validUntil. */
+    const centreOfExcellence = () => {
+      const s = new CentreStory().accredited(day('2020-04-15'));
+      for (const year of ['2021', '2022', '2023']) s.enrolmentRenewed(day(`${year}-04-01`));
+      s.passedAudit(day('2024-02-01'), 'excellence').sealAwarded(day('2024-03-20')).expired(day('2024-04-15'));
+      expect(s.known.status).toBe('CentreOfExcellence');
+      return s;
+    };
     const cases: Array<[string, () => CentreStory, Record<ApplicationKind, string | null>]> = [
       ['Registered', () => new CentreStory().registered(day('2025-01-15')), { initial: null, recertification: 'ApplicationKindNotAllowed', excellence: 'ApplicationKindNotAllowed' }],
       ['Enrolled', () => new CentreStory().onboarded(day('2025-01-15')), { initial: null, recertification: 'ApplicationKindNotAllowed', excellence: 'ApplicationKindNotAllowed' }],
@@ -118,6 +126,7 @@ describe('rule 2: applications', () => {
       ['AuditFailed', () => new CentreStory().onboarded(day('2025-01-15')).applied(day('2025-01-16')).auditOpened(day('2025-01-16')).appointed(day('2025-01-16')).completed(day('2025-01-17'), 'fail'), { initial: 'ApplicationInProgress', recertification: 'ApplicationInProgress', excellence: 'ApplicationInProgress' }],
       ['Accredited', accredited, { initial: 'ApplicationKindNotAllowed', recertification: null, excellence: null }],
       ['Accredited with a renewal in progress', () => accredited().applied(day('2025-01-16'), 'recertification'), { initial: 'ApplicationInProgress', recertification: 'ApplicationInProgress', excellence: 'ApplicationInProgress' }],
+      ['CentreOfExcellence', centreOfExcellence, { initial: 'ApplicationKindNotAllowed', recertification: null, excellence: null }],
       ['Suspended', () => accredited().suspended(day('2025-01-16')), { initial: 'NotAllowedInStatus', recertification: 'NotAllowedInStatus', excellence: 'NotAllowedInStatus' }],
       ['Withdrawn', () => accredited().withdrawn(day('2025-01-16')), { initial: null, recertification: 'ApplicationKindNotAllowed', excellence: 'ApplicationKindNotAllowed' }],
     ];

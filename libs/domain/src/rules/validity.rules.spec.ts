@@ -168,6 +168,7 @@ describe('rule 7: validity', () => {
     const award = { kind: 'accreditation' as const, auditId: 'AUD-1', certificateNumber: 'CERT-1', validFrom: day('2020-04-15'), validUntil: day('2024-04-15'), schemeVersion: IASIOS_2019_1.version, decidedAt: day('2020-04-15'), decidedBy: 'committee-1' };
     const pending = { validUntil: day('2024-04-15'), extendedUntil: day('2024-10-15'), applicationId: 'APP-2' };
     expect(() => assertRenewalInForce(award, day('2024-10-14'), pending)).not.toThrow();
+    expect(() => assertRenewalInForce(award, day('2024-04-14'), null)).not.toThrow();
     expect(() => assertRenewalInForce(award, day('2024-10-15'), pending))
       .toThrow(`A renewal decided on ${day('2024-10-15')} comes too late: its pending-decision period ended on ${day('2024-10-15')}. Record the expiry and start a new cycle.`);
   });
