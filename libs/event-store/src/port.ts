@@ -15,3 +15,4 @@ export * from './ledger/evidence-bundle';
 // Input rules shared by every adapter.
 export { DEFAULT_MAX_EVENT_BYTES, validateAppend, assertValidStreamName, type ValidatedEvent } from './validation/append-validation';
 export { matchesFilter } from './subscription/event-filter';
+export * from './settled-pages.port';

@@ -33,6 +33,8 @@ import {
   toRecordedEvent,
   type EventRow,
 } from './postgres-sql';
+import { readSettledPages } from './postgres-settled-pages';
+import type { SettledPagesOptions, SettledPagesReader } from '../settled-pages.port';
 
 const UNIQUE_VIOLATION = '23505';
 /**
@@ -64,7 +66,7 @@ export interface PostgresEventStoreOptions {
  * The port on PostgreSQL. One round trip per append (one INSERT, see appendStatement), gap-safe $all reads below the
  * transaction-id horizon (es_horizon), subscriptions by polling with wake-up hints.
  */
-export class PostgresEventStore implements EventStore {
+export class PostgresEventStore implements EventStore, SettledPagesReader {
   private readonly notifier: PostgresChangeNotifier;
   private readonly subscriptions = new Set<Subscription>();
   private readonly maxEventBytes: number;
@@ -181,6 +183,11 @@ export class PostgresEventStore implements EventStore {
     } catch (error) {
       throw translateError(error);
     }
+  }
+
+  /** $all as settled now, read ahead in parallel position ranges: a rebuild's reader (see postgres-settled-pages.ts). */
+  readSettledPages(options: SettledPagesOptions): AsyncIterable<RecordedEvent[]> {
+    return readSettledPages(this.pool, options);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {

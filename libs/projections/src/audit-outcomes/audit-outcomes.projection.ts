@@ -10,6 +10,7 @@ export const auditOutcomesProjection: Projection<'audits'> = {
   tables: { audits: 'rm_audit_outcomes' },
   schema: auditOutcomesSchema,
   indexes: auditOutcomesIndexes,
+  metadataKeys: [], // rows come from the event data alone
   async apply(events, tx, t) {
     await upsertAuditOutcomes(tx, t, foldAuditOutcomes(events).values());
   },

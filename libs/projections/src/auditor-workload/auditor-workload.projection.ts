@@ -9,6 +9,7 @@ export const auditorWorkloadProjection: Projection<'auditors' | 'appointments' |
   tables: { auditors: 'rm_auditor_workload', appointments: 'rm_auditor_appointments', declarations: 'rm_auditor_declarations' },
   schema: auditorWorkloadSchema,
   indexes: auditorWorkloadIndexes,
+  metadataKeys: ['occurredAt'], // occurredAt
   async apply(events, tx, t) {
     const stored = await loadAppointments(tx, t, auditIdsOf(events));
     await writeAuditorChanges(tx, t, foldAuditorWorkload(stored, events));

@@ -12,6 +12,7 @@ export const centreHistoryProjection: Projection<'history'> = {
   tables: { history: 'rm_centre_history' },
   schema: centreHistorySchema,
   indexes: centreHistoryIndexes,
+  metadataKeys: ['schemaVersion', 'occurredAt', 'recordedAt', 'actor'], // readStored, occurredAt, recordedAt, actorOf
   async apply(events, tx, t) {
     await copyRows(tx, t.history, HISTORY_COLUMNS, historyCopyText(events));
   },

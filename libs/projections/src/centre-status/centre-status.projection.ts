@@ -3,6 +3,7 @@ import { centreEventOf, centreStateSchema, loadCentreStates, saveCentreStates } 
 import { CENTRE_EVENT_TYPES } from '../framework/event-types';
 import type { Projection } from '../framework/projection';
 import { foldCentreStatus } from './centre-status.evolve';
+import { centreStatusInMemory } from './centre-status.rebuild';
 import { centreStatusIndexes, centreStatusSchema, loadCentreStatusRows, upsertCentreStatusRows } from './centre-status.sql';
 
 /**
@@ -17,6 +18,7 @@ export const centreStatusProjection: Projection<'status' | 'states'> = {
   tables: { status: 'rm_centre_status', states: 'rm_centre_status_state' },
   schema: (t) => [...centreStatusSchema(t), centreStateSchema(t.states)],
   indexes: centreStatusIndexes,
+  metadataKeys: ['schemaVersion', 'occurredAt'], // foldRecorded, occurredAt
   async apply(events, tx, t) {
     const ids = new Set<string>();
     for (const e of events) { const id = centreEventOf(e); if (id !== undefined) ids.add(id); }
@@ -26,4 +28,5 @@ export const centreStatusProjection: Projection<'status' | 'states'> = {
     await upsertCentreStatusRows(tx, t, rows.values());
     await saveCentreStates(tx, t.states, new Map([...rows.keys()].map((id) => [id, states.get(id)!])));
   },
+  rebuildInMemory: centreStatusInMemory,
 };

@@ -1,4 +1,6 @@
 import type { FindingGrade } from '../../../domain/src/centre/centre.events';
+import { copyLines } from '../framework/copy-in';
+import { copyLine } from '../framework/copy-text';
 import { toIso } from '../framework/event-view';
 import type { ProjectionTx, TableNames } from '../framework/projection';
 import { countFindings, type CentreStanding, type CentreStatusRow } from './centre-status.row';
@@ -70,6 +72,23 @@ export async function upsertCentreStatusRows(tx: ProjectionTx, t: CentreStatusTa
      SELECT ${cols.join(', ')} FROM json_populate_recordset(NULL::${t.status}, $1::json)
      ON CONFLICT (centre_id) DO UPDATE SET ${updates}`,
     [JSON.stringify(records)]);
+}
+
+/** The table's columns in schema order, for COPY. */
+const STATUS_COLUMNS = ['centre_id', 'name', 'country', 'city', 'institution', 'procedures_per_year', 'status', 'award', 'seal', 'enrolment',
+  'enrolment_paid_until', 'valid_from', 'valid_until', 'certificate_number', 'suspended_until', 'suspension_limit_reached',
+  'current_application_id', 'current_application_kind', 'current_audit_id', 'current_audit_kind', 'current_audit_status',
+  'current_audit_due_date', 'open_findings', 'open_major_findings', 'open_minor_findings', 'open_observations', 'open_appeals',
+  'registered_at', 'last_event_type', 'last_occurred_at', 'revision', 'last_position'] as const;
+
+/** A rebuild's rows in one COPY into the empty table: the same values upsertCentreStatusRows writes. */
+export async function copyCentreStatusRows(tx: ProjectionTx, t: CentreStatusTables, rows: Iterable<CentreStatusRow>): Promise<void> {
+  await copyLines(tx, t.status, STATUS_COLUMNS, (function* () {
+    for (const row of rows) {
+      const rec = toRecord(row);
+      yield copyLine(STATUS_COLUMNS.map((c) => (c === 'open_findings' ? JSON.stringify(rec[c]) : rec[c] as string | number | boolean | null)));
+    }
+  })());
 }
 
 function toRecord(r: CentreStatusRow): Record<string, unknown> {

@@ -1,6 +1,8 @@
 import { foldStoredCentreEvent } from '../../../domain/src/centre/centre.standing';
 import { type CentreState, initialCentreState, type KnownCentre } from '../../../domain/src/centre/centre.state';
 import type { RecordedEvent } from '../../../event-store/src/event-store.port';
+import { copyLines } from './copy-in';
+import { copyLine } from './copy-text';
 import { CENTRE_EVENT_TYPES } from './event-types';
 import type { ProjectionTx } from './projection';
 
@@ -40,6 +42,13 @@ export async function loadCentreStates(tx: ProjectionTx, table: string, ids: rea
   const r = await tx.query(`SELECT centre_id, state FROM ${table} WHERE centre_id = ANY($1::text[])`, [ids]);
   for (const x of r.rows) out.set(x.centre_id, x.state as KnownCentre);
   return out;
+}
+
+/** A rebuild's states in one COPY into the empty state table (the jsonb saveCentreStates writes). */
+export async function copyCentreStates(tx: ProjectionTx, table: string, states: Iterable<KnownCentre>): Promise<void> {
+  await copyLines(tx, table, ['centre_id', 'state'], (function* () {
+    for (const state of states) yield copyLine([state.centreId, JSON.stringify(state)]);
+  })());
 }
 
 export async function saveCentreStates(tx: ProjectionTx, table: string, states: ReadonlyMap<string, CentreState>): Promise<void> {

@@ -22,7 +22,7 @@ export const DEAD_LETTERS_DDL = `CREATE TABLE IF NOT EXISTS projection_dead_lett
  * missing reference from a store inconsistency — and fails the batch, so the worker retries with
  * back-off and readiness names it instead of silently skipping events.
  */
-function isEventsFault(error: unknown): boolean {
+export function isEventsFault(error: unknown): boolean {
   const code = (error as { code?: unknown })?.code;
   // 22: data exception; 23502 / 23514: a value missing or out of bounds (not-null, check). A
   // duplicate key or a missing referenced row (23505, 23503) is the store's inconsistency instead.
@@ -61,15 +61,20 @@ export async function applyOrDeadLetter(
     } catch (error) {
       if (!isEventsFault(error)) throw error;
       await tx.query('ROLLBACK TO SAVEPOINT projection_event');
-      await tx.query(
-        `INSERT INTO projection_dead_letters (projection, position, stream_id, revision, event_id, type, error)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (projection, position) DO UPDATE SET error = EXCLUDED.error, dead_at = now()`,
-        [projection, event.position.toString(), event.streamId, event.revision, event.id, event.type, error instanceof Error ? error.message : String(error)],
-      );
+      await recordDeadLetter(tx, projection, event, error);
       dead.push(event);
     }
   }
   return dead;
+}
+
+/** Sets one event aside with the error it failed on. */
+export async function recordDeadLetter(tx: Queryable, projection: string, event: RecordedEvent, error: unknown): Promise<void> {
+  await tx.query(
+    `INSERT INTO projection_dead_letters (projection, position, stream_id, revision, event_id, type, error)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (projection, position) DO UPDATE SET error = EXCLUDED.error, dead_at = now()`,
+    [projection, event.position.toString(), event.streamId, event.revision, event.id, event.type, error instanceof Error ? error.message : String(error)],
+  );
 }
 
 export interface DeadLetterSummary {

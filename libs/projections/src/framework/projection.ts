@@ -30,6 +30,25 @@ export interface Projection<K extends string = string> {
   /** Indexes only queries need; a rebuild creates them after the bulk load. */
   indexes(t: TableNames<K>): string[];
   apply(events: RecordedEvent[], tx: ProjectionTx, t: TableNames<K>): Promise<void>;
+  /**
+   * The metadata keys `apply` reads: a rebuild reads only these (all of the metadata when omitted).
+   * A key missing here reads as absent, so list every key the projection's code touches.
+   */
+  readonly metadataKeys?: readonly string[];
+  /**
+   * Optional rebuild in memory. A rebuild fills empty tables nothing else writes, so a projection
+   * whose `apply` loads and saves state per batch can instead fold everything in memory and write
+   * each table once, by COPY. The rows must be exactly those `apply` would leave.
+   */
+  rebuildInMemory?(): InMemoryRebuild<K>;
+}
+
+/** A rebuild's state in memory: bounded by the entities it keeps (centres), not by the events. */
+export interface InMemoryRebuild<K extends string = string> {
+  /** Folds one event. Throws, leaving the state as it was, when the event cannot be applied. */
+  add(event: RecordedEvent): void;
+  /** Writes every row into the (empty) fresh tables. */
+  write(tx: ProjectionTx, t: TableNames<K>): Promise<void>;
 }
 
 /** Checkpoint name of a projection: a new version starts a new checkpoint from 0. */

@@ -4,7 +4,8 @@ import type { EventStore, RecordedEvent } from '../../../event-store/src/event-s
 import { CHECKPOINTS_DDL, ensureCheckpointRow, lockCheckpoint, rebindCheckpointStore, writeCheckpoint } from './checkpoint.sql';
 import { checkpointName, type Projection, tableNames, type TableNames } from './projection';
 import { inSchemaLock } from './schema';
-import { DEAD_LETTERS_DDL, applyOrDeadLetter } from './dead-letter';
+import { DEAD_LETTERS_DDL, applyOrDeadLetter, isEventsFault, recordDeadLetter } from './dead-letter';
+import { canReadSettledPages } from '../../../event-store/src/settled-pages.port';
 
 export interface RebuildProgress {
   /** Events applied so far. */
@@ -12,7 +13,8 @@ export interface RebuildProgress {
   position: bigint;
   /** Head position when the rebuild started (the swap catches up whatever arrived since). */
   headPosition: bigint | undefined;
-  phase: 'loading' | 'indexing' | 'swapping' | 'done';
+  /** writing: an in-memory rebuild writes its tables after loading (see Projection.rebuildInMemory). */
+  phase: 'loading' | 'writing' | 'indexing' | 'swapping' | 'done';
 }
 
 export interface RebuildOptions {
@@ -27,6 +29,10 @@ export interface RebuildOptions {
   swap?: boolean;
   /** Table suffix; a unique one is chosen when omitted. */
   suffix?: string;
+  /** Pages read at once when the store can read ahead by position range (default 3). */
+  parallelism?: number;
+  /** false: apply batch by batch even if the projection can rebuild in memory (for comparisons). */
+  inMemory?: boolean;
 }
 
 export interface RebuildResult {
@@ -71,26 +77,68 @@ export async function rebuildProjection(opts: RebuildOptions): Promise<RebuildRe
     let done = 0;
     const name = checkpointName(projection);
     const deadLettered: RebuildResult['deadLettered'] = [];
+    const setAside = (e: RecordedEvent) => deadLettered.push({ streamId: e.streamId, revision: e.revision, type: e.type });
     const applyBatch = async (events: RecordedEvent[], tx: PoolClient) => {
       const dead = await applyOrDeadLetter(tx, name, events, (batch) => projection.apply(batch, tx, fresh));
-      deadLettered.push(...dead.map((e) => ({ streamId: e.streamId, revision: e.revision, type: e.type })));
+      dead.forEach(setAside);
     };
     const report = (phase: RebuildProgress['phase']) => opts.onProgress?.({ done, position, headPosition: opts.headPosition, phase });
-    const read = (from: bigint) => store.readAll({ fromPosition: from, maxCount: batchSize, filter: { eventTypes: [...projection.eventTypes] } });
-    // Read the next batch while the current one is written: store reads and writes overlap.
-    let next = read(position);
-    next.catch(() => undefined); // observed below; avoids an unhandled rejection if apply fails first
-    for (;;) {
-      const events = await next;
-      if (!events.length) break;
+    const pages = () => settledPages(store, projection, batchSize, opts.parallelism ?? 3);
+    const loaded = (events: RecordedEvent[]) => {
       const last = events[events.length - 1]!;
-      next = read(last.position);
-      next.catch(() => undefined);
-      await inTransaction(pool, (tx) => applyBatch(events, tx));
       position = last.position;
       lastAt = last.recordedAt;
       done += events.length;
       report('loading');
+    };
+
+    let inMemory = projection.rebuildInMemory && opts.inMemory !== false ? projection.rebuildInMemory() : undefined;
+    if (inMemory) {
+      const memory = inMemory;
+      const failed: Array<{ event: RecordedEvent; error: unknown }> = [];
+      for await (const events of pages()) {
+        for (const e of events) {
+          try {
+            memory.add(e);
+          } catch (error) {
+            if (!isEventsFault(error)) throw error;
+            failed.push({ event: e, error });
+          }
+        }
+        loaded(events);
+      }
+      report('writing');
+      try {
+        await inTransaction(pool, async (tx) => {
+          await tx.query('SET LOCAL synchronous_commit = off'); // see below: the swap's commit is the durable one
+          await memory.write(tx, fresh);
+          for (const f of failed) await recordDeadLetter(tx, name, f.event, f.error);
+        });
+        failed.forEach((f) => setAside(f.event));
+      } catch (error) {
+        // PostgreSQL refused a value the fold produced: redo it batch by batch, which finds the event to set aside.
+        if (!isEventsFault(error)) throw error;
+        inMemory = undefined;
+        position = 0n;
+        lastAt = null;
+        done = 0;
+        await inSchemaLock(pool, async (db) => {
+          for (const table of Object.values(fresh)) await db.query(`DROP TABLE IF EXISTS ${table}`);
+          for (const sql of projection.schema(fresh)) await db.query(sql);
+        });
+      }
+    }
+    if (!inMemory) {
+      // Reads run ahead while a batch is written (see settledPages): store reads and writes overlap.
+      for await (const events of pages()) {
+        await inTransaction(pool, async (tx) => {
+          // Fresh tables are invisible until the swap, whose synchronous commit flushes the WAL
+          // before it: a crash loses only an unfinished rebuild, which is started over anyway.
+          await tx.query('SET LOCAL synchronous_commit = off');
+          await applyBatch(events, tx);
+        });
+        loaded(events);
+      }
     }
     report('indexing');
     for (const sql of projection.indexes(fresh)) await pool.query(sql);
@@ -133,6 +181,29 @@ export async function rebuildProjection(opts: RebuildOptions): Promise<RebuildRe
   } finally {
     await lock.query('SELECT pg_advisory_unlock_all()').catch(() => undefined);
     lock.release();
+  }
+}
+
+/**
+ * The events a rebuild loads: from a store that can, pages read ahead in parallel by position
+ * range with only the metadata keys the projection reads; else readAll pages, the next one read
+ * while the current one is used.
+ */
+async function* settledPages(store: EventStore, projection: Projection, batchSize: number, parallelism: number): AsyncGenerator<RecordedEvent[]> {
+  const eventTypes = [...projection.eventTypes];
+  if (canReadSettledPages(store)) {
+    yield* store.readSettledPages({ eventTypes, metadataKeys: projection.metadataKeys, pageSize: batchSize, parallelism });
+    return;
+  }
+  const read = (from: bigint) => store.readAll({ fromPosition: from, maxCount: batchSize, filter: { eventTypes } });
+  let next = read(0n);
+  next.catch(() => undefined); // observed below; avoids an unhandled rejection if the caller fails first
+  for (;;) {
+    const events = await next;
+    if (!events.length) return;
+    next = read(events[events.length - 1]!.position);
+    next.catch(() => undefined);
+    yield events;
   }
 }
 

@@ -3,6 +3,7 @@ import { centreEventOf, centreStateSchema, loadCentreStates, saveCentreStates } 
 import { CENTRE_EVENT_TYPES } from '../framework/event-types';
 import type { Projection } from '../framework/projection';
 import { foldRegistry } from './public-registry.evolve';
+import { publicRegistryInMemory } from './public-registry.rebuild';
 import { registryIndexes, registrySchema, writeRegistry } from './public-registry.sql';
 
 /**
@@ -17,6 +18,7 @@ export const publicRegistryProjection: Projection<'registry' | 'certificates' | 
   tables: { registry: 'rm_public_registry', certificates: 'rm_public_certificates', states: 'rm_public_registry_state' },
   schema: (t) => [...registrySchema(t), centreStateSchema(t.states)],
   indexes: registryIndexes,
+  metadataKeys: ['schemaVersion'], // foldRecorded
   async apply(events, tx, t) {
     const ids = new Set<string>();
     for (const e of events) { const id = centreEventOf(e); if (id !== undefined) ids.add(id); }
@@ -25,4 +27,5 @@ export const publicRegistryProjection: Projection<'registry' | 'certificates' | 
     await writeRegistry(tx, t, rows.values(), certificates);
     await saveCentreStates(tx, t.states, new Map([...rows.keys()].map((id) => [id, states.get(id)!])));
   },
+  rebuildInMemory: publicRegistryInMemory,
 };
