@@ -16,7 +16,8 @@ async function main(): Promise<void> {
   const [url, name, batch, mode = 'after'] = process.argv.slice(2) as [string, string, string | undefined, string | undefined];
   const projection = projectionByName(name);
   if (!projection) throw new Error(`no projection ${name}`);
-  const store = await PostgresEventStore.connect({ connectionString: url, poolSize: 4, migrate: false });
+  // Pool as `npm run rebuild` opens it: the lock, the writer and three read-ahead pages.
+  const store = await PostgresEventStore.connect({ connectionString: url, poolSize: 6, migrate: false });
   const before = mode === 'before';
   const portOnly: EventStore = { readAll: store.readAll.bind(store), health: store.health.bind(store) } as unknown as EventStore;
   let last = 0;

@@ -38,15 +38,16 @@ describe('[postgresql] rebuild paths give the same rows', () => {
   });
 
   it.each(ALL_PROJECTIONS.map((p) => [p.name, p] as const))('[postgresql] %s: range reads (and the in-memory fold) equal readAll batches', async (_name, projection) => {
+    // One at a time: a rebuild drops the side tables an earlier one left.
     const before = await rebuildProjection({ store: portOnly, pool: store.pool, projection, swap: false, suffix: '_rpa', batchSize: 700, inMemory: false });
+    const expected = await fingerprints(store.pool, before.tables);
+    expect(Object.values(expected)[0]!.rows).toBeGreaterThan(0);
     const after = await rebuildProjection({ store, pool: store.pool, projection, swap: false, suffix: '_rpb', batchSize: 500, parallelism: 3 });
     expect(after.events).toBe(before.events);
     expect(after.position).toBe(before.position);
     expect(after.deadLettered).toEqual(before.deadLettered);
-    const a = await fingerprints(store.pool, before.tables);
-    expect(a[Object.keys(a)[0]!]!.rows).toBeGreaterThan(0);
-    expect(await fingerprints(store.pool, after.tables)).toEqual(a);
-    for (const t of [...Object.values(before.tables), ...Object.values(after.tables)]) await store.pool.query(`DROP TABLE ${t}`);
+    expect(await fingerprints(store.pool, after.tables)).toEqual(expected);
+    for (const t of Object.values(after.tables)) await store.pool.query(`DROP TABLE ${t}`);
   });
 
   it('[postgresql] a full rebuild with swap continues from where the range reads stopped', async () => {
