@@ -1,4 +1,4 @@
-import type { Pool, QueryConfig } from 'pg';
+import type { Pool, PoolClient, QueryConfig } from 'pg';
 import type { RecordedEvent } from '../event-store.port';
 import type { SettledPagesOptions } from '../settled-pages.port';
 
@@ -41,60 +41,83 @@ ORDER BY position`;
  */
 export async function* readSettledPages(pool: Pool, options: SettledPagesOptions): AsyncGenerator<RecordedEvent[]> {
   const step = options.pageSize ?? 5_000;
-  const parallelism = Math.max(1, options.parallelism ?? 3);
+  // Connections held for the whole read, so that no page waits for the pool (and its connect
+  // time-out) behind the caller's own queries; two stay free for the caller (lock, writes).
+  const poolMax = (pool as Pool & { options?: { max?: number } }).options?.max ?? 10;
+  const parallelism = Math.max(1, Math.min(options.parallelism ?? 3, poolMax - 3));
   const keys = options.metadataKeys;
-  const head = await pool.query<{ horizon: string; xmin: string }>(
-    'SELECT es_horizon()::text AS horizon, pg_snapshot_xmin(pg_current_snapshot())::text AS xmin');
-  const { horizon, xmin } = head.rows[0]!;
-  const types = options.eventTypes ? [...options.eventTypes] : null;
-  const text = pageSql(keys);
-  const fetchPage = async (after: string, upTo: string): Promise<RecordedEvent[]> => {
-    const values: unknown[] = [after, upTo, horizon, xmin, types];
-    if (keys?.length) values.push([...keys]);
-    const config: QueryConfig & { rowMode: 'array' } = { text, values, rowMode: 'array' };
-    const { rows } = await pool.query(config);
-    return (rows as unknown[][]).map((r) => toEvent(r, keys));
-  };
-
-  let after = '-1';
-  const bounds: string[] = [];
-  let lastBound = false;
-  const nextRange = async (): Promise<[string, string] | undefined> => {
-    if (!bounds.length && !lastBound) {
-      const { rows } = await pool.query<{ bound: string }>(RANGE_BOUNDS_SQL, [after, horizon, step * RANGES_PER_LOOKUP, step]);
-      bounds.push(...rows.map((r) => r.bound));
-      if (bounds.length < RANGES_PER_LOOKUP) {
-        lastBound = true;
-        bounds.push((BigInt(horizon) - 1n).toString());
-      }
-    }
-    const upTo = bounds.shift();
-    if (upTo === undefined || BigInt(upTo) <= BigInt(after)) return undefined;
-    const range: [string, string] = [after, upTo];
-    after = upTo;
-    return range;
-  };
-
-  const ahead: Array<Promise<RecordedEvent[]>> = [];
-  const fill = async () => {
-    while (ahead.length < parallelism) {
-      const range = await nextRange();
-      if (!range) return;
-      const page = fetchPage(...range);
-      page.catch(() => undefined); // observed when its turn comes; no unhandled rejection meanwhile
-      ahead.push(page);
-    }
-  };
+  const free: PoolClient[] = [];
+  let failed: Error | undefined;
   try {
-    await fill();
-    while (ahead.length) {
-      const page = await ahead.shift()!;
+    for (let i = 0; i < parallelism; i++) free.push(await pool.connect());
+    const head = await free[0]!.query<{ horizon: string; xmin: string }>(
+      'SELECT es_horizon()::text AS horizon, pg_snapshot_xmin(pg_current_snapshot())::text AS xmin');
+    const { horizon, xmin } = head.rows[0]!;
+    const types = options.eventTypes ? [...options.eventTypes] : null;
+    const text = pageSql(keys);
+    const fetchPage = async (after: string, upTo: string): Promise<RecordedEvent[]> => {
+      const values: unknown[] = [after, upTo, horizon, xmin, types];
+      if (keys?.length) values.push([...keys]);
+      const config: QueryConfig & { rowMode: 'array' } = { text, values, rowMode: 'array' };
+      const client = free.pop()!; // one is free: fewer pages are in flight than clients
+      try {
+        const { rows } = await client.query(config);
+        return (rows as unknown[][]).map((r) => toEvent(r, keys));
+      } catch (error) {
+        failed = error as Error;
+        throw error;
+      } finally {
+        free.push(client);
+      }
+    };
+
+    let after = '-1';
+    const bounds: string[] = [];
+    let lastBound = false;
+    const nextRange = async (): Promise<[string, string] | undefined> => {
+      if (!bounds.length && !lastBound) {
+        const client = free.pop()!;
+        try {
+          const { rows } = await client.query<{ bound: string }>(RANGE_BOUNDS_SQL, [after, horizon, step * RANGES_PER_LOOKUP, step]);
+          bounds.push(...rows.map((r) => r.bound));
+        } finally {
+          free.push(client);
+        }
+        if (bounds.length < RANGES_PER_LOOKUP) {
+          lastBound = true;
+          bounds.push((BigInt(horizon) - 1n).toString());
+        }
+      }
+      const upTo = bounds.shift();
+      if (upTo === undefined || BigInt(upTo) <= BigInt(after)) return undefined;
+      const range: [string, string] = [after, upTo];
+      after = upTo;
+      return range;
+    };
+
+    const ahead: Array<Promise<RecordedEvent[]>> = [];
+    const fill = async () => {
+      while (ahead.length < parallelism) {
+        const range = await nextRange();
+        if (!range) return;
+        const page = fetchPage(...range);
+        page.catch(() => undefined); // observed when its turn comes; no unhandled rejection meanwhile
+        ahead.push(page);
+      }
+    };
+    try {
       await fill();
-      if (page.length) yield page;
+      while (ahead.length) {
+        const page = await ahead.shift()!;
+        await fill();
+        if (page.length) yield page;
+      }
+    } finally {
+      // The caller stopped early (or failed): let the pages in flight finish before the clients go back.
+      await Promise.allSettled(ahead);
     }
   } finally {
-    // The caller stopped early (or failed): let the pages in flight finish before the pool is reused.
-    await Promise.allSettled(ahead);
+    for (const client of free) client.release(failed);
   }
 }
 
