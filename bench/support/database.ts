@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Pool } from 'pg';
 import { startEmbeddedPostgres } from '../../libs/event-store/src/postgres/embedded-postgres';
+import { onPostgresLog } from './pg-activity';
 
 export interface BenchDatabase {
   /** Connection string of the maintenance database (the server's default one). */
@@ -14,7 +15,8 @@ export interface BenchDatabase {
 /**
  * The server every figure of a run is measured on: DATABASE_URL when set, otherwise an embedded
  * PostgreSQL in a fresh temporary folder (durable settings: fsync and synchronous_commit on;
- * shared_buffers 1 GB as in the reference measurements), removed at the end.
+ * shared_buffers 1 GB as in the reference measurements), removed at the end. Checkpoints are
+ * logged (UTC stamps) and kept for S3's tail attribution; WAL I/O is timed (pg_stat_wal).
  */
 export async function startBenchDatabase(): Promise<BenchDatabase> {
   if (process.env.DATABASE_URL) {
@@ -23,7 +25,8 @@ export async function startBenchDatabase(): Promise<BenchDatabase> {
   const dir = await mkdtemp(join(tmpdir(), 'accreditation-bench-'));
   const server = await startEmbeddedPostgres({
     dataDir: join(dir, 'pgdata'),
-    settings: { shared_buffers: '1GB', max_connections: 300, max_wal_size: '4GB' },
+    settings: { shared_buffers: '1GB', max_connections: 300, max_wal_size: '4GB', log_checkpoints: 'on', log_timezone: 'UTC', track_wal_io_timing: 'on' },
+    onLog: onPostgresLog,
   });
   return {
     adminUrl: server.connectionString,

@@ -18,9 +18,9 @@ export class JsonHttp {
     this.agent = new Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets });
   }
 
-  request(method: string, path: string, token?: string, body?: unknown): Promise<JsonResponse> {
+  request(method: string, path: string, token?: string, body?: unknown, extraHeaders?: Record<string, string>): Promise<JsonResponse> {
     const payload = body === undefined ? undefined : JSON.stringify(body);
-    const headers: Record<string, string | number> = {};
+    const headers: Record<string, string | number> = { ...extraHeaders };
     if (token) headers.authorization = `Bearer ${token}`;
     if (payload !== undefined) {
       headers['content-type'] = 'application/json';

@@ -50,6 +50,14 @@ export function writeMarkdown(path: string, report: Report, machine: MachineInfo
     lines.push('| Measure | Value | Detail |');
     lines.push('|---|---:|---|');
     for (const f of figures) lines.push(`| ${f.label} | ${fmt(f.value)} ${f.unit} | ${f.detail ?? ''} |`);
+    for (const t of report.tables.filter((x) => x.section === section)) {
+      lines.push('');
+      lines.push(`**${t.title}**`);
+      lines.push('');
+      lines.push(`| ${t.header.join(' | ')} |`);
+      lines.push(`|${t.header.map(() => '---').join('|')}|`);
+      for (const r of t.rows) lines.push(`| ${r.join(' | ')} |`);
+    }
   }
   if (report.notes.length) {
     lines.push('');

@@ -25,6 +25,14 @@ export interface Ratio {
   goal?: Goal;
 }
 
+/** A small table of a section (e.g. S3's tail attribution), printed and written under its figures. */
+export interface Table {
+  section: string;
+  title: string;
+  header: string[];
+  rows: string[][];
+}
+
 export interface MachineInfo {
   cores: number;
   cpuModel: string;
@@ -54,6 +62,7 @@ export class Report {
   readonly figures: Figure[] = [];
   readonly ratios: Ratio[] = [];
   readonly notes: string[] = [];
+  readonly tables: Table[] = [];
   readonly startedAt = new Date();
   private headerPrinted = false;
 
@@ -85,6 +94,12 @@ export class Report {
     this.ratios.push(r);
     this.printRow(section, label, `${fmtNumber(value)} ${unit}`, `${basis}  goal ${g.text} ${g.met ? '✓' : '✗'}`);
     return r;
+  }
+
+  table(section: string, title: string, header: string[], rows: string[][]): void {
+    this.tables.push({ section, title, header, rows });
+    clearProgressLine();
+    process.stdout.write(`\n${section}: ${title}\n  ${header.join(' | ')}\n${rows.map((r) => `  ${r.join(' | ')}`).join('\n')}\n\n`);
   }
 
   note(text: string): void {
