@@ -174,7 +174,9 @@ function attribution(ctx: BenchContext, api: ApiProcess, samples: LevelSample[],
     gc: `${gcIn.length} GC pauses during the levels, ${gcIn.filter((g) => g.dur >= 10).length} ≥ 10 ms, longest ${fmt(maxOf(gcIn.map((g) => g.dur)))} ms; GC inside a tail request up to ${fmt(maxOf(a.tail.map((t) => t.gcMs)))} ms`,
     wait: `${stallsIn.length} loop stalls ≥ 5 ms during the levels (longest ${fmt(maxOf(stallsIn.map((s) => s.dur)))} ms), ${waiting.length} of them mostly spent runnable but not running (main thread's schedstat); inside a tail request up to ${fmt(maxOf(a.tail.map((t) => t.waitMs)))} ms`,
     busy: `the rest of those stalls (main thread running, not in GC): inside a tail request up to ${fmt(maxOf(a.tail.map((t) => t.busyMs)))} ms`,
-    checkpoint: checkpoints.length ? `${checkpoints.length} checkpoint(s) overlapping S3: ${checkpoints.map((c) => `${c.reason}, ${c.buffers ?? '?'} buffers, write ${c.writeS ?? '?'} s, sync ${c.syncS ?? '?'} s`).join('; ')}` : 'no checkpoint ran during S3 (server log, log_checkpoints=on)',
+    checkpoint: checkpoints.length
+      ? `${checkpoints.length} checkpoint(s) overlapping S3 (server log): ${checkpoints.map((c) => (c.end === undefined ? `${c.reason}, still running at the end` : `${c.reason}, ${c.buffers} buffers, write ${c.writeS} s, sync ${c.syncS} s`)).join('; ')}`
+      : 'no checkpoint ran during S3 (server log, log_checkpoints=on)',
     none: none.length ? `of these requests' time: sent → in the API handler ${fmt(mean(none.map((t) => t.toArrive)))} ms, in the API (handler and database) ${fmt(mean(none.map((t) => t.inApi)))} ms, back ${fmt(mean(none.map((t) => t.back)))} ms (means)` : '',
   };
   report.table(
@@ -204,11 +206,11 @@ function attribution(ctx: BenchContext, api: ApiProcess, samples: LevelSample[],
       for (const s of inSlice) lat.add(s.latency);
       const loopMax = maxOf(probe.windows.filter((w) => w.t >= a0 && w.t < a1).map((w) => w.max));
       const gcMs = probe.gcs.filter((g) => g.start >= a0 && g.start < a1).reduce((n, g) => n + g.dur, 0);
-      const cp = checkpointsBetween(a0, a1).length > 0;
+      const cp = checkpointsBetween(a0, a1).length > 0; // running (any phase)
       rows.push([l.level, `${((a0 - l.from) / 1000).toFixed(1)} s`, String(inSlice.length), fmt(lat.percentile(50)), fmt(lat.percentile(100)), fmt(loopMax), fmt(gcMs), cp ? 'yes' : '']);
     }
   }
-  report.table('S3', 'Over time: each level in ten slices (raw INSERT turns between engine turns have no engine requests)', ['Level', 'From', 'Requests', 'p50 ms', 'max ms', 'API loop delay max ms', 'API GC ms', 'Checkpoint'], rows);
+  report.table('S3', 'Over time: each level in ten slices (raw INSERT turns between engine turns have no engine requests)', ['Level', 'From', 'Requests', 'p50 ms', 'max ms', 'API loop delay max ms', 'API GC ms', 'Checkpoint running'], rows);
   if (process.env.BENCH_S3_DUMP) writeFileSync(process.env.BENCH_S3_DUMP, JSON.stringify({ levels, samples, p50: [...p50s], p99: [...p99s], probe, checkpoints, tail: a.tail }));
 }
 

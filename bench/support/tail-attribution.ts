@@ -22,7 +22,7 @@ export const SOURCE_LABELS: Record<Source, string> = {
   gc: 'GC pause in the API',
   wait: 'API event loop stalled waiting for a CPU core (runnable, not running)',
   busy: 'API event loop blocked by its own work (other than GC)',
-  checkpoint: 'PostgreSQL checkpoint running',
+  checkpoint: 'PostgreSQL checkpoint flushing (fsync phase, or a forced checkpoint)',
   none: 'none of these',
 };
 
@@ -91,8 +91,8 @@ class Intervals {
  * at least a quarter of the request's excess over its level's p50 (and at least 5 ms): the
  * generator's lateness in sending it; GC pauses of the API inside it; the API's event loop stalled
  * inside it, split by the main thread's scheduler counters into waiting for a core (the machine's
- * other processes had the CPUs) and running its own work; or a checkpoint of the server running
- * during it. The same test over all requests gives each source's base rate: a source that explains
+ * other processes had the CPUs) and running its own work; or a checkpoint of the server in its
+ * fsync phase (the last sync seconds of a timed checkpoint, plus half a second) or forced, during it. The same test over all requests gives each source's base rate: a source that explains
  * the tail far more often than it explains ordinary requests is the tail's cause.
  */
 export function attributeTail(samples: LevelSample[], p50: Map<string, number>, p99: Map<string, number>, evidence: Evidence): Attribution {
@@ -100,7 +100,13 @@ export function attributeTail(samples: LevelSample[], p50: Map<string, number>, 
   const wait = new Intervals(evidence.stalls.map((s) => [s.end - s.dur, s.end, waitShare(s)]));
   const loop = new Intervals(evidence.stalls.map((s) => [s.end - s.dur, s.end, 1]));
   const gc = new Intervals(evidence.gcs.map((g) => [g.start, g.start + g.dur, 1]));
-  const cps = evidence.checkpoints.map((c) => [c.start, c.end ?? Infinity] as const);
+  // A spread (timed) checkpoint trickles its writes over minutes; what can stall commits is its final
+  // fsync phase, or the whole of a forced one. A checkpoint still running when S3 ends has no known phase.
+  const cps = evidence.checkpoints.flatMap((c) => {
+    if (c.end === undefined) return [];
+    const forced = !/^time\b/.test(c.reason);
+    return [[forced ? c.start : c.end - 1000 * (c.syncS ?? 0) - 500, c.end] as const];
+  });
   const rows = new Map<Source, AttributionRow>(SOURCES.map((k) => [k, { source: k, tail: 0, all: 0, primary: 0 }]));
   const tail: TailRequest[] = [];
   for (const s of samples) {
