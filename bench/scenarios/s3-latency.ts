@@ -9,7 +9,8 @@ import type { HelloWorld } from '../calibration/hello-world';
 import { recreateRawTable } from '../calibration/raw-schema';
 import type { ApiProcess, ProbeHistogram } from '../support/api-process';
 import { type GeneratorResult, GeneratorProcess, latenciesOf, samplesOf } from '../support/generator';
-import { checkpointsBetween, describeCounters, pgCounters } from '../support/pg-activity';
+import { type ActivitySample, checkpointsBetween, describeCounters, pgCounters, sampleActivity } from '../support/pg-activity';
+import { cpuWindow, describeCpu } from '../support/child-process';
 import { type LevelSample, SOURCE_LABELS, type Source, type TailRequest, attributeTail } from '../support/tail-attribution';
 import { Latencies } from '../support/stats';
 import { type BenchContext, ms } from '../support/context';
@@ -81,6 +82,8 @@ export async function s3Latency(ctx: BenchContext, api: ApiProcess, s2Database: 
   const turnSeconds = opts.s3Seconds / TURNS;
   const t0 = Date.now();
   const before = await pgCounters(ctx.adminUrl);
+  const activity = sampleActivity(ctx.adminUrl);
+  let activitySamples: ActivitySample[] = [];
   await api.probe.mark('start');
   // The generator's first requests pay for its JIT and connections: warm it, unmeasured.
   await generator.run('S3 generator warm-up', { kind: 'echo', url: hello.baseUrl, ratePerSec: 50, durationMs: 1000 });
@@ -95,6 +98,7 @@ export async function s3Latency(ctx: BenchContext, api: ApiProcess, s2Database: 
       const rawRuns: GeneratorResult[] = [];
       const histograms: ProbeHistogram[] = [];
       const from = Date.now();
+      const cpu = cpuWindow({ api: api.child.pid, generator: generator.pid, runner: process.pid });
       let offset = 0;
       // Engine and raw INSERT in turns, so that whatever else loads the machine hits both alike.
       for (let turn = 0; turn < TURNS; turn++) {
@@ -107,6 +111,7 @@ export async function s3Latency(ctx: BenchContext, api: ApiProcess, s2Database: 
         rawRuns.push(await generator.run(`S3 raw INSERT at ${rate}/s, turn ${turn + 1}`, { kind: 'insert', url: ctx.rawUrl, table: RAW_TABLE, tag: `${pct}-${turn}`, ratePerSec: rate, durationMs: ms(turnSeconds) }));
       }
       const to = Date.now();
+      const split = cpu.stop();
       levelWindows.push({ level: pct, from, to });
       const levelAfter = await pgCounters(ctx.adminUrl);
       const retried = (await rollbacks(ctx.adminUrl, s2Database)) - rollbacksBefore;
@@ -134,14 +139,17 @@ export async function s3Latency(ctx: BenchContext, api: ApiProcess, s2Database: 
       report.figure('S3', `s3.loop.${pct}`, `API event-loop delay at ${pct}: p99 (worst turn)`, worst?.p99 ?? NaN, 'ms', worst ? `p50 ${worst.p50.toFixed(1)} ms, p90 ${worst.p90.toFixed(1)} ms, max ${worst.max.toFixed(1)} ms (monitorEventLoopDelay, 5 ms resolution)` : 'probe gave no histogram');
       report.figure('S3', `s3.late.${pct}`, `load generator lateness at ${pct}: p99`, late.percentile(99), 'ms', `max ${late.percentile(100).toFixed(1)} ms; its own loop delay max ${genLoopMax.toFixed(1)} ms (own process)`);
       report.figure('S3', `s3.pg.${pct}`, `PostgreSQL during the ${pct} level: WAL fsyncs`, levelAfter.walSyncs - levelBefore.walSyncs, 'fsyncs', describeCounters(levelBefore, levelAfter));
+      report.figure('S3', `s3.cpu.${pct}`, `CPU during the ${pct} level (engine and raw turns)`, Object.values(split.seconds).reduce((x, y) => x + y, 0) / split.wallSeconds, 'cores', describeCpu(split));
       report.figure('S3', `s3.conflicts.${pct}`, `append conflicts retried by the server at ${pct}`, retried, 'statements', `rolled back in the S2 database during the level, of ${engine.count} judgements`);
       points.push({ fraction, rate, p50, p99, helloP99, rawP99 });
       if ((errors || unfinished) && !(await settle(http, cast.auditor, centres[0]!))) report.note(`S3: the API did not recover within 60 s after the ${pct} level`);
     }
+    activitySamples = await activity.stop();
     const after = await pgCounters(ctx.adminUrl);
     report.figure('S3', 's3.pg', 'PostgreSQL over S3 (checkpoints, WAL)', after.checkpointsTimed + after.checkpointsRequested - before.checkpointsTimed - before.checkpointsRequested, 'checkpoints', describeCounters(before, after));
-    attribution(ctx, api, samples, p50s, p99s, levelWindows, t0);
+    attribution(ctx, api, samples, p50s, p99s, levelWindows, t0, activitySamples);
   } finally {
+    await activity.stop();
     await generator.stop();
   }
 
@@ -157,11 +165,11 @@ const mean = (xs: number[]) => {
 };
 
 /** The attribution table and the timeline of the levels (bench/notes/method.md says how). */
-function attribution(ctx: BenchContext, api: ApiProcess, samples: LevelSample[], p50s: Map<string, number>, p99s: Map<string, number>, levels: Array<{ level: string; from: number; to: number }>, t0: number): void {
+function attribution(ctx: BenchContext, api: ApiProcess, samples: LevelSample[], p50s: Map<string, number>, p99s: Map<string, number>, levels: Array<{ level: string; from: number; to: number }>, t0: number, activity: ActivitySample[]): void {
   const { report } = ctx;
   const probe = api.probe.read();
   const checkpoints = checkpointsBetween(t0, Date.now());
-  const a = attributeTail(samples, p50s, p99s, { stalls: probe.stalls, gcs: probe.gcs, checkpoints, requests: probe.requests });
+  const a = attributeTail(samples, p50s, p99s, { stalls: probe.stalls, gcs: probe.gcs, checkpoints, requests: probe.requests, activity });
   const pctOf = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(0)}%` : '—');
   const maxOf = (xs: number[]) => (xs.length ? Math.max(...xs) : 0);
   const inLevels = (t: number) => levels.some((l) => t >= l.from && t <= l.to);
@@ -177,6 +185,7 @@ function attribution(ctx: BenchContext, api: ApiProcess, samples: LevelSample[],
     checkpoint: checkpoints.length
       ? `${checkpoints.length} checkpoint(s) overlapping S3 (server log): ${checkpoints.map((c) => (c.end === undefined ? `${c.reason}, still running at the end` : `${c.reason}, ${c.buffers} buffers, write ${c.writeS} s, sync ${c.syncS} s`)).join('; ')}`
       : 'no checkpoint ran during S3 (server log, log_checkpoints=on)',
+    autovacuum: `pg_stat_activity every 100 ms: an autovacuum worker in ${activity.filter((x) => x.autovacuum > 0).length} of ${activity.length} samples; backends waiting on WAL in ${activity.filter((x) => x.walWait > 0).length}`,
     none: none.length ? `of these requests' time: sent → in the API handler ${fmt(mean(none.map((t) => t.toArrive)))} ms, in the API (handler and database) ${fmt(mean(none.map((t) => t.inApi)))} ms, back ${fmt(mean(none.map((t) => t.back)))} ms (means)` : '',
   };
   report.table(
@@ -207,11 +216,12 @@ function attribution(ctx: BenchContext, api: ApiProcess, samples: LevelSample[],
       const loopMax = maxOf(probe.windows.filter((w) => w.t >= a0 && w.t < a1).map((w) => w.max));
       const gcMs = probe.gcs.filter((g) => g.start >= a0 && g.start < a1).reduce((n, g) => n + g.dur, 0);
       const cp = checkpointsBetween(a0, a1).length > 0; // running (any phase)
-      rows.push([l.level, `${((a0 - l.from) / 1000).toFixed(1)} s`, String(inSlice.length), fmt(lat.percentile(50)), fmt(lat.percentile(100)), fmt(loopMax), fmt(gcMs), cp ? 'yes' : '']);
+      const av = activity.some((x) => x.t >= a0 && x.t < a1 && x.autovacuum > 0);
+      rows.push([l.level, `${((a0 - l.from) / 1000).toFixed(1)} s`, String(inSlice.length), fmt(lat.percentile(50)), fmt(lat.percentile(100)), fmt(loopMax), fmt(gcMs), cp ? 'yes' : '', av ? 'yes' : '']);
     }
   }
-  report.table('S3', 'Over time: each level in ten slices (raw INSERT turns between engine turns have no engine requests)', ['Level', 'From', 'Requests', 'p50 ms', 'max ms', 'API loop delay max ms', 'API GC ms', 'Checkpoint running'], rows);
-  if (process.env.BENCH_S3_DUMP) writeFileSync(process.env.BENCH_S3_DUMP, JSON.stringify({ levels, samples, p50: [...p50s], p99: [...p99s], probe, checkpoints, tail: a.tail }));
+  report.table('S3', 'Over time: each level in ten slices (raw INSERT turns between engine turns have no engine requests)', ['Level', 'From', 'Requests', 'p50 ms', 'max ms', 'API loop delay max ms', 'API GC ms', 'Checkpoint running', 'Autovacuum'], rows);
+  if (process.env.BENCH_S3_DUMP) writeFileSync(process.env.BENCH_S3_DUMP, JSON.stringify({ levels, samples, p50: [...p50s], p99: [...p99s], probe: { ...probe, requests: [...probe.requests.values()] }, checkpoints, activity, tail: a.tail }));
 }
 
 async function hotStream(ctx: BenchContext, http: JsonHttp, s2Database: string, cast: Cast): Promise<void> {

@@ -105,7 +105,7 @@ function compileProbe(dir: string): string {
 /**
  * The admin API exactly as `npm start` runs it (compiled to dist/ by tools/build.js), in its own process,
  * on the given database: no rate limit, warn-level logs, projector in a separate process as in
- * production (RUN_PROJECTOR=false), the default pool size. The benchmark's probe (event-loop delay,
+ * production (RUN_PROJECTOR=false), the default pool size, a ledger folder of its own. The benchmark's probe (event-loop delay,
  * GC pauses; api-probe.ts) is preloaded with `--require`; it adds no route.
  */
 export async function startApiProcess(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<ApiProcess> {
@@ -126,6 +126,9 @@ export async function startApiProcess(databaseUrl: string, extraEnv: Record<stri
       JWT_SECRET: BENCH_JWT_SECRET,
       NODE_ENV: 'production',
       BENCH_PROBE_FILE: probeFile,
+      // Its own ledger (key, digest log): each run's databases are fresh, and digests signed by an
+      // earlier run would name streams these databases never had.
+      DATA_DIR: dir,
       ...extraEnv,
     },
     // e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the API under load.

@@ -99,3 +99,37 @@ export function describeCounters(a: PgCounters, b: PgCounters): string {
     `WAL ${(d('walBytes') / 2 ** 20).toFixed(1)} MB, ${d('walRecords')} records, ${d('walFpi')} full-page images, ${syncs} fsyncs${syncs ? ` (mean ${(d('walSyncMs') / syncs).toFixed(2)} ms)` : ''}`,
   ].join('; ');
 }
+
+/** What the server's processes were doing at one instant (pg_stat_activity), epoch ms. */
+export interface ActivitySample {
+  t: number;
+  /** Autovacuum workers running (any database). */
+  autovacuum: number;
+  /** Backends waiting on a WAL write or flush. */
+  walWait: number;
+}
+
+/** Samples pg_stat_activity every `everyMs` on one connection until stopped. */
+export function sampleActivity(adminUrl: string, everyMs = 100): { stop(): Promise<ActivitySample[]> } {
+  const samples: ActivitySample[] = [];
+  const c = new Client({ connectionString: adminUrl, application_name: 'bench-activity' });
+  let running = true;
+  const loop = (async () => {
+    await c.connect();
+    while (running) {
+      const r = await c.query<{ av: string; wal: string }>(
+        "SELECT count(*) FILTER (WHERE backend_type = 'autovacuum worker') AS av, count(*) FILTER (WHERE wait_event IN ('WALWrite', 'WALSync', 'WalSync', 'WALInsert')) AS wal FROM pg_stat_activity",
+      );
+      samples.push({ t: Date.now(), autovacuum: Number(r.rows[0]!.av), walWait: Number(r.rows[0]!.wal) });
+      await new Promise((res) => setTimeout(res, everyMs));
+    }
+    await c.end();
+  })().catch(() => undefined);
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      return samples;
+    },
+  };
+}

@@ -1,5 +1,5 @@
 import type { ProbeGc, ProbeRequest, ProbeStall } from './api-process';
-import type { Checkpoint } from './pg-activity';
+import type { ActivitySample, Checkpoint } from './pg-activity';
 import type { Sample } from './generator';
 
 /** One engine request of S3 with the level it belongs to. */
@@ -12,9 +12,10 @@ export interface Evidence {
   gcs: ProbeGc[];
   checkpoints: Checkpoint[];
   requests: Map<string, ProbeRequest>;
+  activity: ActivitySample[];
 }
 
-export const SOURCES = ['generator', 'gc', 'wait', 'busy', 'checkpoint', 'none'] as const;
+export const SOURCES = ['generator', 'gc', 'wait', 'busy', 'checkpoint', 'autovacuum', 'none'] as const;
 export type Source = (typeof SOURCES)[number];
 
 export const SOURCE_LABELS: Record<Source, string> = {
@@ -23,6 +24,7 @@ export const SOURCE_LABELS: Record<Source, string> = {
   wait: 'API event loop stalled waiting for a CPU core (runnable, not running)',
   busy: 'API event loop blocked by its own work (other than GC)',
   checkpoint: 'PostgreSQL checkpoint flushing (fsync phase, or a forced checkpoint)',
+  autovacuum: 'PostgreSQL autovacuum worker running',
   none: 'none of these',
 };
 
@@ -51,6 +53,7 @@ export interface TailRequest {
   waitMs: number;
   busyMs: number;
   checkpoint: boolean;
+  autovacuum: boolean;
   source: Source;
 }
 
@@ -92,7 +95,8 @@ class Intervals {
  * generator's lateness in sending it; GC pauses of the API inside it; the API's event loop stalled
  * inside it, split by the main thread's scheduler counters into waiting for a core (the machine's
  * other processes had the CPUs) and running its own work; or a checkpoint of the server in its
- * fsync phase (the last sync seconds of a timed checkpoint, plus half a second) or forced, during it. The same test over all requests gives each source's base rate: a source that explains
+ * fsync phase (the last sync seconds of a timed checkpoint, plus half a second) or forced, or an
+ * autovacuum worker running (pg_stat_activity sampled every 100 ms), during it. The same test over all requests gives each source's base rate: a source that explains
  * the tail far more often than it explains ordinary requests is the tail's cause.
  */
 export function attributeTail(samples: LevelSample[], p50: Map<string, number>, p99: Map<string, number>, evidence: Evidence): Attribution {
@@ -107,6 +111,8 @@ export function attributeTail(samples: LevelSample[], p50: Map<string, number>, 
     const forced = !/^time\b/.test(c.reason);
     return [[forced ? c.start : c.end - 1000 * (c.syncS ?? 0) - 500, c.end] as const];
   });
+  // pg_stat_activity samples (every ~100 ms): each stands for the 100 ms around it.
+  const vacuum = new Intervals(evidence.activity.filter((a) => a.autovacuum > 0).map((a) => [a.t - 50, a.t + 50, 1]));
   const rows = new Map<Source, AttributionRow>(SOURCES.map((k) => [k, { source: k, tail: 0, all: 0, primary: 0 }]));
   const tail: TailRequest[] = [];
   for (const s of samples) {
@@ -117,7 +123,8 @@ export function attributeTail(samples: LevelSample[], p50: Map<string, number>, 
     // GC pauses block the loop too: what is left of the stalls once GC and waiting are taken out.
     const busyMs = Math.max(0, loop.within(s.sent, s.done) - waitMs - gcMs);
     const checkpoint = cps.some(([a, b]) => a <= s.done && b >= s.due);
-    const hits: Record<Source, boolean> = { generator: late >= threshold, gc: gcMs >= threshold, wait: waitMs >= threshold, busy: busyMs >= threshold, checkpoint, none: false };
+    const autovacuum = vacuum.within(s.due, s.done) > 0;
+    const hits: Record<Source, boolean> = { generator: late >= threshold, gc: gcMs >= threshold, wait: waitMs >= threshold, busy: busyMs >= threshold, checkpoint, autovacuum, none: false };
     const source = SOURCES.find((k) => hits[k]) ?? 'none';
     hits.none = source === 'none';
     // At or above p99: with few samples the p99 is the slowest request itself.
@@ -130,7 +137,7 @@ export function attributeTail(samples: LevelSample[], p50: Map<string, number>, 
     if (!isTail) continue;
     rows.get(source)!.primary++;
     const r = evidence.requests.get(s.id);
-    tail.push({ level: s.level, latency: s.latency, late, toArrive: r ? r.arrive - s.sent : NaN, inApi: r ? r.finish - r.arrive : NaN, back: r ? s.done - r.finish : NaN, gcMs, waitMs, busyMs, checkpoint, source });
+    tail.push({ level: s.level, latency: s.latency, late, toArrive: r ? r.arrive - s.sent : NaN, inApi: r ? r.finish - r.arrive : NaN, back: r ? s.done - r.finish : NaN, gcMs, waitMs, busyMs, checkpoint, autovacuum, source });
   }
   return { tailCount: tail.length, allCount: samples.length, rows: [...rows.values()], tail };
 }
