@@ -27,7 +27,7 @@ export function writeMarkdown(path: string, report: Report, machine: MachineInfo
   lines.push(`| OS | ${machine.os} |`);
   lines.push(`| Node | ${machine.node} |`);
   lines.push(`| PostgreSQL | ${machine.postgres} (${machine.database}; ${Object.entries(machine.postgresSettings).map(([k, v]) => `${k}=${v}`).join(', ')}) |`);
-  lines.push(`| Load generator | same machine, same cores (autocannon for the hello-world, a node:http keep-alive client for S2/S3) |`);
+  lines.push(`| Load generator | same machine, same cores (autocannon for the hello-world, a node:http keep-alive client for S2, the same client in a process of its own for S3's open loop) |`);
   lines.push('');
   lines.push('## Ratios and goals');
   lines.push('');
