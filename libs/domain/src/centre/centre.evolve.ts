@@ -3,7 +3,7 @@ import type { CentreEvent } from './centre.events';
 import { assertNever, occurredAtOf } from './centre.occurred-at';
 import {
   type Appeal, type Audit, type AuditTeam, type Award, type CentreFile, type CentreState, type Work, type WorkAt,
-  fileOf, settleCentre,
+  settleCentre,
 } from './centre.state';
 import { appealEffect } from '../rules/appeals.rules';
 
@@ -28,9 +28,12 @@ export function evolveCentre(state: CentreState, event: CentreEvent): CentreStat
     });
   }
   if (state.status === 'Unregistered') return state;
-  const before = startDueTerm(fileOf(state), occurredAtOf(event));
+  const at = occurredAtOf(event);
+  // The state is used as its file as it is: apply never reads the status, and the one copy below
+  // derives it again (one object per event instead of four on a replay's hot path).
+  const before = startDueTerm(state, at);
   const after = apply(before, event);
-  return settleCentre({ ...after, lastOccurredAt: laterOf(before.lastOccurredAt, occurredAtOf(event)) });
+  return settleCentre(after, laterOf(before.lastOccurredAt, at));
 }
 
 /**

@@ -243,9 +243,10 @@ export function statusOf(file: CentreFile): KnownCentre['status'] {
   return file.enrolment && !file.enrolment.lapsedAt ? 'Enrolled' : 'Registered';
 }
 
-export function settleCentre(file: CentreFile): KnownCentre {
+/** The file as a state: its status derived, and its lastOccurredAt moved on when one is given. */
+export function settleCentre(file: CentreFile, lastOccurredAt: IsoDateTime = file.lastOccurredAt): KnownCentre {
   // The single cast: evolve keeps the slot combinations statusOf maps to a legal variant.
-  return { ...file, status: statusOf(file) } as KnownCentre;
+  return { ...file, lastOccurredAt, status: statusOf(file) } as KnownCentre;
 }
 
 export function fileOf(state: KnownCentre): CentreFile {
