@@ -68,8 +68,11 @@ function validateEvent(event: unknown, index: number, maxEventBytes: number): Va
   }
   const dataJson = toJson(data, `event ${id} data`);
   const metadataJson = metadata === undefined ? '{}' : toJson(metadata, `event ${id} metadata`);
-  const size = Buffer.byteLength(dataJson) + Buffer.byteLength(metadataJson);
-  if (size > maxEventBytes) throw new EventTooLargeError(id, size, maxEventBytes);
+  // A UTF-16 code unit is at most 3 bytes of UTF-8: most events need no byte count at all.
+  if ((dataJson.length + metadataJson.length) * 3 > maxEventBytes) {
+    const size = Buffer.byteLength(dataJson) + Buffer.byteLength(metadataJson);
+    if (size > maxEventBytes) throw new EventTooLargeError(id, size, maxEventBytes);
+  }
   return { id: id.toLowerCase(), type, dataJson, metadataJson };
 }
 
