@@ -3,7 +3,7 @@ import type { CentreEvent } from './centre.events';
 import { assertNever, occurredAtOf } from './centre.occurred-at';
 import {
   type Appeal, type Audit, type AuditTeam, type Award, type CentreFile, type CentreState, type Work, type WorkAt,
-  fileOf, settleCentre,
+  settleCentre, settleOwnCopy,
 } from './centre.state';
 import { appealEffect } from '../rules/appeals.rules';
 
@@ -28,9 +28,14 @@ export function evolveCentre(state: CentreState, event: CentreEvent): CentreStat
     });
   }
   if (state.status === 'Unregistered') return state;
-  const before = startDueTerm(fileOf(state), occurredAtOf(event));
+  const at = occurredAtOf(event);
+  // The state is used as its file as it is (apply never reads the status; it is derived again
+  // below), and the copy apply makes is settled in place: one object per event on a replay's hot
+  // path instead of four. Only the state passed in is never changed, so it alone is copied.
+  const before = startDueTerm(state, at);
   const after = apply(before, event);
-  return settleCentre({ ...after, lastOccurredAt: laterOf(before.lastOccurredAt, occurredAtOf(event)) });
+  const lastOccurredAt = laterOf(before.lastOccurredAt, at);
+  return after === state ? settleCentre(after, lastOccurredAt) : settleOwnCopy(after, lastOccurredAt);
 }
 
 /**

@@ -243,9 +243,21 @@ export function statusOf(file: CentreFile): KnownCentre['status'] {
   return file.enrolment && !file.enrolment.lapsedAt ? 'Enrolled' : 'Registered';
 }
 
-export function settleCentre(file: CentreFile): KnownCentre {
+/**
+ * settleCentre without the copy, for a file its caller has just built and nobody else holds (the
+ * copy evolve makes of the previous state): a replay folds thousands of events, one copy each.
+ */
+export function settleOwnCopy(file: CentreFile, lastOccurredAt: IsoDateTime): KnownCentre {
+  const settled = file as CentreFile & { status: KnownCentre['status'] };
+  settled.lastOccurredAt = lastOccurredAt;
+  settled.status = statusOf(file);
+  return settled as KnownCentre;
+}
+
+/** The file as a state: its status derived, and its lastOccurredAt moved on when one is given. */
+export function settleCentre(file: CentreFile, lastOccurredAt: IsoDateTime = file.lastOccurredAt): KnownCentre {
   // The single cast: evolve keeps the slot combinations statusOf maps to a legal variant.
-  return { ...file, status: statusOf(file) } as KnownCentre;
+  return { ...file, lastOccurredAt, status: statusOf(file) } as KnownCentre;
 }
 
 export function fileOf(state: KnownCentre): CentreFile {

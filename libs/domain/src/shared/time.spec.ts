@@ -43,4 +43,14 @@ describe('calendar arithmetic (UTC)', () => {
     expect(() => toMs('soon')).toThrow('"soon" is not an ISO 8601 date-time.');
     expect(() => toMs(42 as unknown as string)).toThrow('"42" is not an ISO 8601 date-time.');
   });
+
+  it('remembers recent instants without answering for anything else', () => {
+    const instants = ['2025-01-01T00:00:00.000Z', '2025-01-02T00:00:00.000Z', '2025-01-03T00:00:00.000Z'];
+    for (let round = 0; round < 3; round++) {
+      for (const iso of instants) expect(toMs(iso)).toBe(Date.parse(iso));
+    }
+    expect(toMs('1970-01-01T00:00:00.000Z')).toBe(0);
+    for (const bad of [undefined, null, '', 'soon']) expect(() => toMs(bad as unknown as string)).toThrow('is not an ISO 8601 date-time.');
+    expect(toMs(instants[0]!)).toBe(Date.parse(instants[0]!));
+  });
 });

@@ -116,6 +116,15 @@ describe('[postgresql] append path on the (stream_id, revision) constraint', () 
     expect(await importStreams(store.pool, [{ streamId: fresh, events: [anEvent(), anEvent()] }])).toMatchObject({ events: 2 });
     expect(await store.appendToStream(fresh, [anEvent()], 1)).toMatchObject({ nextExpectedRevision: 2, written: 1 });
   });
+
+  it('[postgresql] bulk import carries COPY-special characters in data, metadata and type unchanged', async () => {
+    const awkward = 'tab\there, line\nbreak, return\r, back\\slash \\N, "quoted", é✓\u{1F600}';
+    const streamId = `imp-awkward-${randomUUID()}`;
+    const event: EventToAppend = { id: randomUUID(), type: 'T\\x', data: { awkward, list: [awkward] }, metadata: { note: awkward } };
+    await importStreams(store.pool, [{ streamId, events: [event] }]);
+    const [read] = await store.readStream(streamId);
+    expect(read).toMatchObject({ type: 'T\\x', data: { awkward, list: [awkward] }, metadata: { note: awkward } });
+  });
 });
 
 describe('[postgresql] upgrade of a database created by migration 1', () => {

@@ -138,7 +138,7 @@ function copyEvents(client: PoolClient, batch: Array<{ streamId: string; events:
       const stream = escape(s.streamId);
       for (let revision = 0; revision < s.events.length; revision++) {
         const e = s.events[revision]!;
-        text += `${(base + BigInt(ordinal++)).toString()}\t${stream}\t${revision}\t${e.id}\t${escape(e.type)}\t${escape(e.dataJson)}\t${escape(e.metadataJson)}\t${xid}\n`;
+        text += `${(base + BigInt(ordinal++)).toString()}\t${stream}\t${revision}\t${e.id}\t${escape(e.type)}\t${escapeJson(e.dataJson)}\t${escapeJson(e.metadataJson)}\t${xid}\n`;
         if (++rows === rowsPerChunk) {
           yield text;
           text = '';
@@ -155,4 +155,9 @@ function copyEvents(client: PoolClient, batch: Array<{ streamId: string; events:
 function escape(value: string): string {
   if (!/[\\\t\n\r]/.test(value)) return value;
   return value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+}
+
+/** JSON.stringify output never holds a raw tab, newline or carriage return (it escapes them): only backslashes need doubling. */
+function escapeJson(json: string): string {
+  return json.includes('\\') ? json.replace(/\\/g, '\\\\') : json;
 }

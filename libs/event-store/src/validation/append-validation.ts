@@ -68,8 +68,11 @@ function validateEvent(event: unknown, index: number, maxEventBytes: number): Va
   }
   const dataJson = toJson(data, `event ${id} data`);
   const metadataJson = metadata === undefined ? '{}' : toJson(metadata, `event ${id} metadata`);
-  const size = Buffer.byteLength(dataJson) + Buffer.byteLength(metadataJson);
-  if (size > maxEventBytes) throw new EventTooLargeError(id, size, maxEventBytes);
+  // A UTF-16 code unit is at most 3 bytes of UTF-8: most events need no byte count at all.
+  if ((dataJson.length + metadataJson.length) * 3 > maxEventBytes) {
+    const size = Buffer.byteLength(dataJson) + Buffer.byteLength(metadataJson);
+    if (size > maxEventBytes) throw new EventTooLargeError(id, size, maxEventBytes);
+  }
   return { id: id.toLowerCase(), type, dataJson, metadataJson };
 }
 
@@ -86,6 +89,10 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * Undefined object properties are allowed (JSON drops them; the event means the same).
  */
 function toJson(value: unknown, what: string): string {
+  // Events are almost always plain JSON data: check that with a walk and stringify without a
+  // replacer (a replacer is a call back into JavaScript per key, most of the CPU of an append).
+  // Anything else takes the replacer, which gives the exact error or result.
+  if (isPlainJsonTree(value, 0)) return JSON.stringify(value);
   let json: string | undefined;
   try {
     json = JSON.stringify(value, function replacer(this: unknown, key: string, v: unknown) {
@@ -118,4 +125,42 @@ function toJson(value: unknown, what: string): string {
   }
   if (json === undefined) throw new InvalidEventError('not_serialisable', `${what}: not JSON`);
   return json;
+}
+
+/** Nesting beyond this (or a cycle) takes the replacer path, which reports cycles itself. */
+const MAX_WALK_DEPTH = 64;
+
+/**
+ * True when JSON.stringify gives exactly what the replacer would accept unchanged: null, booleans,
+ * strings, finite numbers, arrays of those without undefined, plain objects (undefined members
+ * allowed: JSON drops them). False for anything the replacer might refuse or transform (toJSON,
+ * class instances, functions, NaN, bigint, deep or cyclic trees); false is never an error.
+ */
+function isPlainJsonTree(value: unknown, depth: number): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value);
+    case 'object': {
+      if (value === null) return true;
+      if (depth >= MAX_WALK_DEPTH) return false;
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) {
+          const item: unknown = value[i];
+          if (item === undefined || !isPlainJsonTree(item, depth + 1)) return false;
+        }
+        return true;
+      }
+      if (!isPlainObject(value)) return false;
+      for (const key of Object.keys(value)) {
+        const member = (value as Record<string, unknown>)[key];
+        if (member !== undefined && !isPlainJsonTree(member, depth + 1)) return false;
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
 }
