@@ -7,6 +7,7 @@ import { LogController } from 'fastify';
 import { AdminApiModule } from '../admin-api.module';
 import { TokenVerifier } from '../auth/token-verifier';
 import { registerInputGuards } from '../http/hostile-input';
+import { registerInFlightLimit } from '../http/in-flight-limit';
 import { TooManyRequests, rateLimitKey, refusalCounter } from '../http/rate-limit';
 import { PinoNestLogger, createLogger } from './logger';
 import { createValidationPipe } from '../http/validation.pipe';
@@ -39,6 +40,8 @@ export async function createAdminApi(deps: EngineDeps): Promise<NestFastifyAppli
     bodyParser: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  // First of all hooks: a refused request costs nothing more.
+  registerInFlightLimit(fastify, config.maxInFlight, refusalCounter(logger, 'InFlightLimit', 'requests refused by the in-flight limit (counter)'));
   registerInputGuards(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('X-Correlation-Id', request.id);
