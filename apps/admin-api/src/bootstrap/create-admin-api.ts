@@ -8,6 +8,7 @@ import { AdminApiModule } from '../admin-api.module';
 import { TokenVerifier } from '../auth/token-verifier';
 import { registerInputGuards } from '../http/hostile-input';
 import { registerInFlightLimit } from '../http/in-flight-limit';
+import { registerETag } from '../http/etag';
 import { TooManyRequests, rateLimitKey, refusalCounter } from '../http/rate-limit';
 import { PinoNestLogger, createLogger } from './logger';
 import { createValidationPipe } from '../http/validation.pipe';
@@ -43,6 +44,7 @@ export async function createAdminApi(deps: EngineDeps): Promise<NestFastifyAppli
   // First of all hooks: a refused request costs nothing more.
   registerInFlightLimit(fastify, config.maxInFlight, refusalCounter(logger, 'InFlightLimit', 'requests refused by the in-flight limit (counter)'));
   registerInputGuards(fastify);
+  registerETag(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('X-Correlation-Id', request.id);
     const path = request.url.split('?')[0];
