@@ -38,7 +38,7 @@ export type Bucket = (typeof BUCKETS)[number];
 export const BUCKET_SCOPE: Record<Bucket, string> = {
   routing: 'Fastify (request handling, hooks, find-my-way), Nest router and execution context, CQRS bus, helmet, the API\'s controllers, hooks and input guards',
   guards: 'Nest guard consumer, AuthGuard, TokenVerifier, jose',
-  interceptors: 'Nest interceptor consumer, rxjs, the ETag interceptor',
+  interceptors: 'Nest interceptor consumer, rxjs (the API registers none since the ETag moved to a Fastify hook)',
   'class-validator': 'ValidationPipe, class-transformer, class-validator, validator.js, the DTOs',
   decide: 'libs/domain (decide, evolve, rules) and the application runner (load, fold, build events, stream cache)',
   hashing: 'node:crypto hashes and the integrity chain / ledger code that feeds them',
