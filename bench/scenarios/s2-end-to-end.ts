@@ -1,4 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { closedLoop } from '../support/load';
+import { reportProfileSplit } from '../support/profile-report';
+import { monotonicMicros } from '../support/profile-split';
 import { type ApiProcess, startApiProcess } from '../support/api-process';
 import { cpuWindow, describeCpu, sampleMemory } from '../support/child-process';
 import { JsonHttp } from '../support/http-client';
@@ -40,7 +45,10 @@ export async function s2EndToEnd(ctx: BenchContext, s2Url: string, hello: HelloW
   helloHttp.close();
   report.figure('calibration', 'http.hello.client', `hello-world POST via the S2 client, c=${clients}`, echo.opsPerSec, 'req/s', `p99 ${echo.latency.percentile(99).toFixed(2)} ms (the generator's share of the 2 cores shows here)`);
 
-  const api = await startApiProcess(s2Url);
+  // --profile: the API runs under --cpu-prof; its profile is written when it stops (after S3 when S3 runs).
+  const profileDir = opts.profile ? mkdtempSync(join(tmpdir(), 'api-cpu-profile-')) : undefined;
+  const started = await startApiProcess(s2Url, {}, profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
+  const api: ApiProcess = { ...started };
   const http = new JsonHttp(api.baseUrl, clients + 8);
   const cast = await castTokens();
   await registerAuditor(http, cast);
@@ -52,6 +60,7 @@ export async function s2EndToEnd(ctx: BenchContext, s2Url: string, hello: HelloW
   const failures: string[] = [];
   const memory = sampleMemory(api.child.pid, 200);
   let cpu: ReturnType<typeof cpuWindow> | undefined;
+  const measuredFromUs = monotonicMicros() + opts.warmupSeconds * 2 * 1e6;
   setTimeout(() => (cpu = cpuWindow({ api: api.child.pid, generator: process.pid })), ms(opts.warmupSeconds * 2)).unref();
   const result = await closedLoop({
     label: `S2 end-to-end c=${clients}`,
@@ -74,6 +83,7 @@ export async function s2EndToEnd(ctx: BenchContext, s2Url: string, hello: HelloW
       }
     },
   });
+  const measuredToUs = monotonicMicros();
   const mem = memory.stop();
   const split = cpu?.stop();
   if (result.errors) report.note(`S2: ${result.errors} failed commands; first: ${failures.join(' | ')}`);
@@ -84,6 +94,16 @@ export async function s2EndToEnd(ctx: BenchContext, s2Url: string, hello: HelloW
   report.figure('S2', 's2.streamLength', 'mean centre stream length read per command', meanStreamLength, 'events');
   report.figure('S2', 's2.rss', 'API process peak RSS during S2', Math.max(mem.maxRssMb, mem.peakMb), 'MB', `max sampled RSS ${mem.maxRssMb.toFixed(0)} MB, kernel peak (VmHWM) ${mem.peakMb.toFixed(0)} MB`);
   ctx.s2 = { commandsPerSec: result.opsPerSec, baseUrl: api.baseUrl };
+  if (profileDir) {
+    api.stop = async () => {
+      await started.stop();
+      try {
+        reportProfileSplit(report, profileDir, { fromUs: measuredFromUs, toUs: measuredToUs }, result.ops);
+      } finally {
+        rmSync(profileDir, { recursive: true, force: true });
+      }
+    };
+  }
   return { api, http, cast, commandsPerSec: result.opsPerSec, meanStreamLength };
 }
 

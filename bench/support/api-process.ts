@@ -108,7 +108,7 @@ function compileProbe(dir: string): string {
  * production (RUN_PROJECTOR=false), the default pool size, a ledger folder of its own. The benchmark's probe (event-loop delay,
  * GC pauses; api-probe.ts) is preloaded with `--require`; it adds no route.
  */
-export async function startApiProcess(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<ApiProcess> {
+export async function startApiProcess(databaseUrl: string, extraEnv: Record<string, string> = {}, nodeArgs: string[] = []): Promise<ApiProcess> {
   const port = await findFreePort();
   execFileSync(process.execPath, ['tools/build.js'], { cwd: join(__dirname, '..', '..'), stdio: 'ignore' });
   const dir = mkdtempSync(join(tmpdir(), 'bench-api-probe-'));
@@ -132,10 +132,16 @@ export async function startApiProcess(databaseUrl: string, extraEnv: Record<stri
       ...extraEnv,
     },
     // e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the API under load.
-    ['--require', compileProbe(dir), ...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean)],
+    ['--require', compileProbe(dir), ...startScriptV8Flags(), ...nodeArgs, ...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean)],
   );
   await child.waitFor(/"message":"ready"/, 120_000);
   return { baseUrl: `http://127.0.0.1:${port}`, child, probe: new ApiProbe(() => child.pid, probeFile), stop: () => child.stop() };
+}
+
+/** The V8 heap flags `npm start` gives Node (package.json's start script), so the bench runs the API with the same. */
+function startScriptV8Flags(): string[] {
+  const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { scripts: { start: string } };
+  return pkg.scripts.start.split(/\s+/).filter((arg) => /^--max-(semi|old)-space-size=\d+$/.test(arg));
 }
 
 export function benchToken(role: string, sub: string, centre?: string): Promise<string> {

@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuditTrailReplay, AuditorCommandHandler, CLOCK, CentreCommandHandler, DeciderRunner, ID_SOURCE, PersonCommandHandler, createDeciderRunner, readStoredEvent } from '@accreditation/application';
 import { EVENT_STORE } from '@accreditation/event-store';
@@ -15,7 +15,6 @@ import { SignInController } from './console/sign-in.controller';
 import { QUERY_HANDLERS } from './queries/read-model.query-handlers';
 import { QUERY_CONTROLLERS } from './query-controllers';
 import { ErrorResponsesFilter } from './http/error-responses.filter';
-import { ETagInterceptor } from './http/etag.interceptor';
 
 @Module({})
 export class AdminApiModule {
@@ -54,7 +53,6 @@ export class AdminApiModule {
         PersonCommandHandler,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorResponsesFilter },
-        { provide: APP_INTERCEPTOR, useClass: ETagInterceptor },
       ],
     };
   }

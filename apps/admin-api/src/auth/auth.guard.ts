@@ -18,6 +18,13 @@ export type AuthenticatedRequest = FastifyRequest & {
  * data, 403 (ImportCapabilityRequired) for X-Occurred-At without the import scope. On an import
  * the route's roles are checked against the person who really acted (X-On-Behalf-Of).
  */
+interface RouteAuth {
+  isPublic: boolean;
+  allowed: Role[];
+  importable: boolean;
+  appointedOnly: boolean;
+}
+
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
@@ -26,9 +33,28 @@ export class AuthGuard implements CanActivate {
     private readonly appointments: AppointmentRegister,
   ) {}
 
+  /** What each handler's decorators say, read once: metadata lookups cost on every request otherwise. */
+  private readonly routes = new WeakMap<object, RouteAuth>();
+
+  private routeAuth(context: ExecutionContext): RouteAuth {
+    const handler = context.getHandler();
+    let route = this.routes.get(handler);
+    if (!route) {
+      const targets = [handler, context.getClass()];
+      route = {
+        isPublic: this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets) ?? false,
+        allowed: this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets) ?? [],
+        importable: this.reflector.getAllAndOverride<boolean>(IMPORTABLE_KEY, targets) ?? false,
+        appointedOnly: this.reflector.getAllAndOverride<boolean>(APPOINTED_ONLY_KEY, targets) ?? false,
+      };
+      this.routes.set(handler, route);
+    }
+    return route;
+  }
+
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const { isPublic, allowed, importable, appointedOnly } = this.routeAuth(context);
+    if (isPublic) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = request.headers.authorization;
     if (!header?.startsWith('Bearer ')) throw new UnauthorizedException('Send a bearer token: Authorization: Bearer <jwt> (npm run token prints one)');
@@ -39,8 +65,6 @@ export class AuthGuard implements CanActivate {
       if (error instanceof InvalidToken) throw new UnauthorizedException(error.message);
       throw error;
     }
-    const allowed = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets) ?? [];
-    const importable = this.reflector.getAllAndOverride<boolean>(IMPORTABLE_KEY, targets) ?? false;
     const importing = importable ? readImportRequest(request.headers, actor) : undefined;
     const acting = importing?.onBehalfOf ?? actor;
     if (!allowed.includes(acting.role)) {
@@ -51,7 +75,7 @@ export class AuthGuard implements CanActivate {
     if (!importing && actor.role === 'centre' && centreParam !== undefined && centreParam !== actor.centreId) {
       throw new ForbiddenException('A centre representative may act only for their own centre');
     }
-    if (actor.role === 'auditor' && centreParam !== undefined && this.reflector.getAllAndOverride<boolean>(APPOINTED_ONLY_KEY, targets)) {
+    if (actor.role === 'auditor' && centreParam !== undefined && appointedOnly) {
       if (!(await this.appointments.wasAppointed(actor.id, centreParam))) {
         throw new ForbiddenException('An auditor may read only the centres they are or were appointed to');
       }

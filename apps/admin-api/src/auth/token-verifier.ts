@@ -1,3 +1,4 @@
+import { webcrypto } from 'node:crypto';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { Actor, Role } from '@accreditation/domain';
 import { ID_PATTERN } from '../http/id-pattern';
@@ -18,6 +19,8 @@ export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 8 * 3600;
 /** Checks bearer JWTs: HS256 with a shared secret, or any JWKS-published key. */
 export class TokenVerifier {
   private readonly key: Uint8Array | JWTVerifyGetKey;
+  /** The HS256 secret imported once as a WebCrypto key: jose would import raw bytes again on every verification. */
+  private hmacKey?: Promise<webcrypto.CryptoKey>;
   /** Tokens already verified, until they expire (at most a minute): a client sends the same token many times. */
   private readonly verified = new Map<string, { actor: AuthenticatedActor; until: number }>();
   private static readonly CACHE_SIZE = 2000;
@@ -57,7 +60,11 @@ export class TokenVerifier {
     let payload: JWTPayload;
     try {
       const verifyOptions = { issuer: this.options.issuer, audience: this.options.audience, requiredClaims: ['exp'], currentDate: new Date(this.now()), ...(this.options.jwksUrl ? {} : { algorithms: ['HS256'] }) };
-      ({ payload } = typeof this.key === 'function' ? await jwtVerify(token, this.key, verifyOptions) : await jwtVerify(token, this.key, verifyOptions));
+      if (typeof this.key === 'function') ({ payload } = await jwtVerify(token, this.key, verifyOptions));
+      else {
+        this.hmacKey ??= webcrypto.subtle.importKey('raw', this.key, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+        ({ payload } = await jwtVerify(token, await this.hmacKey, verifyOptions));
+      }
     } catch (error) {
       throw new InvalidToken(`invalid token: ${(error as Error).message}`);
     }

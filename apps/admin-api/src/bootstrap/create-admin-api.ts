@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -7,6 +6,9 @@ import { LogController } from 'fastify';
 import { AdminApiModule } from '../admin-api.module';
 import { TokenVerifier } from '../auth/token-verifier';
 import { registerInputGuards } from '../http/hostile-input';
+import { registerInFlightLimit } from '../http/in-flight-limit';
+import { registerETag } from '../http/etag';
+import { registerSecurityHeaders } from '../http/security-headers';
 import { TooManyRequests, rateLimitKey, refusalCounter } from '../http/rate-limit';
 import { PinoNestLogger, createLogger } from './logger';
 import { createValidationPipe } from '../http/validation.pipe';
@@ -39,22 +41,24 @@ export async function createAdminApi(deps: EngineDeps): Promise<NestFastifyAppli
     bodyParser: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  // First of all hooks: a refused request costs nothing more.
+  registerInFlightLimit(fastify, config.maxInFlight, refusalCounter(logger, 'InFlightLimit', 'requests refused by the in-flight limit (counter)'));
   registerInputGuards(fastify);
-  fastify.addHook('onSend', async (request, reply) => {
+  registerETag(fastify);
+  // A callback hook, not an async one: no promise per response.
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     reply.header('X-Correlation-Id', request.id);
-    const path = request.url.split('?')[0];
-    if (path === '/docs' || path.startsWith('/docs/')) {
+    const url = request.url;
+    if (url === '/docs' || url.startsWith('/docs/') || url.startsWith('/docs?')) {
       // Swagger UI is the one page that needs inline scripts and styles.
       reply.header('Content-Security-Policy', DOCS_CSP);
     } else if (!reply.hasHeader('Cache-Control')) {
       // Audit trails, people's records and every other answer may be confidential: never cached.
       reply.header('Cache-Control', 'no-store');
     }
+    done(null, payload);
   });
-  await app.register(helmet, {
-    // Strict everywhere: scripts and styles only from this origin (a console page included).
-    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], styleSrc: ["'self'"], scriptSrc: ["'self'"], imgSrc: ["'self'", 'data:'] } },
-  });
+  registerSecurityHeaders(fastify);
   if (config.rateLimit.max > 0) {
     await app.register(rateLimit, {
       max: config.rateLimit.max,

@@ -14,6 +14,8 @@ export interface AppConfig {
   maxEventBytes: number;
   auth: { jwtSecret?: string; jwksUrl?: string; issuer?: string; audience?: string; maxTokenLifetimeSeconds: number };
   bodyLimitBytes: number;
+  /** Requests worked on at once; beyond it, 503 at once (0 turns the limit off). */
+  maxInFlight: number;
   /** Requests per window per client; 0 turns rate limiting off. */
   rateLimit: { max: number; windowMs: number };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -67,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxTokenLifetimeSeconds: int(env, 'MAX_TOKEN_LIFETIME_S', 8 * 3600, 60, 30 * 86_400),
     },
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
+    maxInFlight: int(env, 'MAX_IN_FLIGHT', 256, 0, 1_000_000),
     rateLimit: { max: int(env, 'RATE_LIMIT_MAX', 6000, 0, 10_000_000), windowMs: int(env, 'RATE_LIMIT_WINDOW_MS', 60_000, 1000, 86_400_000) },
     logLevel,
     commandRetries: int(env, 'COMMAND_RETRIES', 5, 0, 100),

@@ -13,6 +13,7 @@ import {
   WrongExpectedRevisionError,
 } from '@accreditation/event-store';
 import { BadInput } from './hostile-input';
+import { TooManyInFlight } from './in-flight-limit';
 
 export const DATABASE_UNAVAILABLE = 'The database is unavailable; retry shortly';
 /** A restarted database is usually back within seconds. */
@@ -39,10 +40,11 @@ export class ErrorResponsesFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const body = this.toBody(exception, String(request.id));
+    // In-flight refusals are expected under overload: counted where they happen, never logged one by one.
     if (isUnavailable(exception)) {
       // Expected while the database is away: one line, no stack (readiness says the same).
       this.logger.warn({ message: 'database unavailable', correlationId: body.correlationId, error: String((exception as Error).message ?? exception) });
-    } else if (body.statusCode >= 500) {
+    } else if (body.statusCode >= 500 && !(exception instanceof TooManyInFlight)) {
       this.logger.error({ message: 'request failed', correlationId: body.correlationId, error: describe(exception) });
     }
     if (body.statusCode === 503) reply.header('Retry-After', String(RETRY_AFTER_SECONDS));

@@ -37,13 +37,13 @@ export class TooManyRequests extends HttpException {
  * Counts refusals and logs the counter, not each request: one warn line at 1, 10, 100, … refusals,
  * so a flood cannot flood the log.
  */
-export function refusalCounter(logger: Logger): () => void {
+export function refusalCounter(logger: Pick<Logger, 'warn'>, context = 'RateLimit', message = 'requests refused by the rate limit (counter)'): () => void {
   let refused = 0;
   let nextLine = 1;
   return () => {
     refused += 1;
     if (refused < nextLine) return;
-    logger.warn({ context: 'RateLimit', refused }, 'requests refused by the rate limit (counter)');
+    logger.warn({ context, refused }, message);
     nextLine *= 10;
   };
 }
