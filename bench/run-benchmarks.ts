@@ -4,7 +4,7 @@
  * Starts its own PostgreSQL (embedded, in a temporary folder) unless DATABASE_URL is set, measures
  * the raw baselines (calibration) and the engine on that same server, prints every figure as it
  * goes, and writes docs/benchmarks.md (quick runs: bench/results/benchmarks-quick.md; --out=<path>
- * to choose). --only=calibration,s1,peer,s4,s2,s3,s6,s5 runs a subset (ratios whose denominator
+ * to choose). --only=calibration,s1,peer,s4,s2,s3,s6,s5,verify runs a subset (ratios whose denominator
  * was skipped are left out).
  */
 import 'reflect-metadata';
@@ -28,6 +28,7 @@ import { rawStreamReads, s2EndToEnd } from './scenarios/s2-end-to-end';
 import { s3Latency } from './scenarios/s3-latency';
 import { s6AppendBaseline, s6BulkImport } from './scenarios/s6-bulk-import';
 import { s5Rebuild } from './scenarios/s5-rebuild';
+import { verifyStoreScenario } from './scenarios/verify-store';
 
 async function main(): Promise<void> {
   const opts = parseOptions(process.argv.slice(2));
@@ -170,6 +171,10 @@ async function main(): Promise<void> {
       }
       const rss = Math.max(report.get('s5.status.rss'), report.get('s5.history.rss'));
       report.figure('S5', 's5.rss', 'projector (rebuild process) peak RSS during S5', rss, 'MB');
+    }
+    if (wanted(opts, 'verify')) {
+      stage('Verify: npm run verify over a sealed population with a signed digest');
+      await verifyStoreScenario(ctx, population);
     }
 
     const seconds = (Date.now() - started) / 1000;

@@ -59,6 +59,18 @@ describe('verify and verify-dossier CLIs', () => {
     expect(stderr).toContain('verify [');
   });
 
+  it('verify --workers=N: the same answer from any number of worker threads; a bad count is a usage error (exit 2)', async () => {
+    for (const workers of ['1', '3']) {
+      const { stdout, stderr } = await cli('verify.ts', `--workers=${workers}`);
+      expect(stdout).toMatch(/6 events in 3 streams verified in/);
+      expect(stdout).toContain('INTACT');
+      expect(stderr).toContain(`verifying with ${workers} worker thread(s)`);
+    }
+    const bad = await failing('verify.ts', '--workers=0');
+    expect(bad.code).toBe(2);
+    expect((bad as unknown as { stderr: string }).stderr).toContain('--workers must be a positive integer');
+  });
+
   it('verify-dossier: checks a bundle with no database and says what it proves', async () => {
     const { stdout } = await cli('verify-dossier.ts', bundleFile, '--key', join(dataDir, 'published-key.pem'));
     expect(stdout).toContain('VERIFIED');
@@ -79,12 +91,14 @@ describe('verify and verify-dossier CLIs', () => {
     await store.pool.query(`BEGIN; SET LOCAL session_replication_role = replica;
       UPDATE events SET data = jsonb_set(data, '{proceduresPerYear}', '9') WHERE stream_id = 'centre-c2' AND revision = 1;
       DELETE FROM events WHERE stream_id = 'centre-c3' AND revision = 1; COMMIT;`);
-    const result = await failing('verify.ts');
-    expect(result.code).toBe(1);
-    expect(result.stdout).toContain('BROKEN centre-c2 at revision 1');
-    expect(result.stdout).toContain('content_edited');
-    expect(result.stdout).toContain('BROKEN centre-c3 at revision 1');
-    expect(result.stdout).toContain('truncated_after_digest');
-    expect(result.stdout).toContain('NOT INTACT: 2 broken stream(s)');
+    for (const args of [[], ['--workers=1'], ['--workers=2']]) {
+      const result = await failing('verify.ts', ...args);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain('BROKEN centre-c2 at revision 1');
+      expect(result.stdout).toContain('content_edited');
+      expect(result.stdout).toContain('BROKEN centre-c3 at revision 1');
+      expect(result.stdout).toContain('truncated_after_digest');
+      expect(result.stdout).toContain('NOT INTACT: 2 broken stream(s)');
+    }
   });
 });

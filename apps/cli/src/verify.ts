@@ -2,8 +2,11 @@
  * `npm run verify` — checks the whole store: every signed digest (signature, digest chain, root),
  * then every event of every stream (its seal, its link, its place) against the signed heads.
  * Exits 1 and prints the first broken link of each broken stream; 0 when everything holds.
+ * `--workers=N`: verifier threads, each reading and checking its share of the streams (default:
+ * one per core). Exit 2 on a usage error or when the verification could not run.
  * Database: DATABASE_URL, else the embedded PostgreSQL under DATA_DIR (as `npm start`).
  */
+import { availableParallelism } from 'node:os';
 import { SingleBar } from 'cli-progress';
 import { verifyStore } from '@accreditation/application';
 import { PostgresEventStore } from '@accreditation/event-store';
@@ -11,13 +14,28 @@ import { lagSourceFor } from '../../projector/src/lag-source';
 import { openDatabase } from './cli-database';
 import { ledgerFiles } from './ledger-files';
 
+class UsageError extends Error {}
+
+/** `--workers=N` (a positive integer), else one per core. */
+function workersOption(argv: readonly string[]): number {
+  const arg = argv.find((a) => a.startsWith('--workers='));
+  const unknown = argv.filter((a) => !a.startsWith('--workers='));
+  if (unknown.length) throw new UsageError(`unknown argument ${unknown[0]} (usage: npm run verify -- [--workers=N])`);
+  if (!arg) return availableParallelism();
+  const n = Number(arg.slice('--workers='.length));
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--workers must be a positive integer, got ${arg.slice('--workers='.length) || 'nothing'}`);
+  return n;
+}
+
 async function main(): Promise<number> {
+  const workers = workersOption(process.argv.slice(2));
   const db = await openDatabase();
   const store = await PostgresEventStore.connect({ connectionString: db.connectionString, poolSize: 3, statementTimeoutMs: 0, migrate: false });
   try {
     const { key, log, keyFile } = ledgerFiles();
     if (!key) process.stderr.write(`no ledger key at ${keyFile}: seals are not checked, digests not authenticated\n`);
     const digests = log.readAll();
+    process.stderr.write(`verifying with ${workers} worker thread(s)\n`);
     const total = await lagSourceFor(store).countAfter(0n, undefined, Number.MAX_SAFE_INTEGER);
     const bar = new SingleBar({ format: 'verify [{bar}] {percentage}% | {value}/{total} events | {rate} ev/s | ETA {eta}s', stream: process.stderr, hideCursor: true, etaBuffer: 20, noTTYOutput: true, notTTYSchedule: 2000 }, undefined);
     const started = Date.now();
@@ -27,6 +45,7 @@ async function main(): Promise<number> {
       sealKey: key?.sealKey,
       publicKeyPem: key?.publicKeyPem,
       digests,
+      workers,
       onProgress: (done) => bar.update(done, { rate: Math.round(done / Math.max(0.001, (Date.now() - started) / 1000)) }),
     });
     bar.update(result.events, { rate: result.eventsPerSecond });
@@ -48,6 +67,6 @@ async function main(): Promise<number> {
 }
 
 main().then((code) => { process.exitCode = code; }, (err: Error) => {
-  process.stderr.write(`verify failed: ${err.stack ?? err.message}\n`);
+  process.stderr.write(err instanceof UsageError ? `verify: ${err.message}\n` : `verify failed: ${err.stack ?? err.message}\n`);
   process.exitCode = 2;
 });

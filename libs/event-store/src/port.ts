@@ -8,6 +8,7 @@ export * from './event-store.errors';
 export * from './envelope/event-metadata';
 export * from './envelope/integrity-chain';
 export * from './envelope/chain-folder';
+export * from './envelope/chain-sweep';
 export * from './ledger/merkle-tree';
 export * from './ledger/signed-digest';
 export * from './ledger/evidence-bundle';

@@ -1,11 +1,13 @@
 import {
   type BrokenLink,
   ChainFolder,
+  type ChainSweepResult,
   type DigestLogEntry,
   type EventStore,
   type StreamHead,
   headsRoot,
   sortedHeads,
+  canSweepChains,
   verifyChain,
 } from '@accreditation/event-store/port';
 import { checkLogEntry } from './ledger';
@@ -18,7 +20,10 @@ export interface StoreVerificationOptions {
   digests: readonly DigestLogEntry[];
   /** Checks each digest's signature (the ledger's public key). */
   publicKeyPem?: string;
+  /** Page size of the single-thread fold over $all (stores that cannot verify their chains themselves). */
   pageSize?: number;
+  /** Parallel verifiers, for a store that verifies its chains itself (PostgreSQL; default: one per core). */
+  workers?: number;
   onProgress?: (eventsDone: number) => void;
 }
 
@@ -35,8 +40,9 @@ export interface StoreVerification {
 
 /**
  * `npm run verify`: every digest (signature, chain of digests, root over its heads), then every
- * event of the store in one pass over $all against its stream's verified head and its signed
- * head. Streams found broken are read again whole to name the kind of break.
+ * event of the store against its stream's verified head and its signed head: in worker threads
+ * when the store can (PostgreSQL: each worker reads and folds its share of the streams), else in
+ * one pass over $all. Streams found broken are read again whole to name the kind of break.
  */
 export async function verifyStore(options: StoreVerificationOptions): Promise<StoreVerification> {
   const started = Date.now();
@@ -53,23 +59,13 @@ export async function verifyStore(options: StoreVerificationOptions): Promise<St
   const latest = previous;
   const anchors = new Map([...heads].map(([streamId, h]) => [streamId, { digestSequence: latest!.sequence, revision: h.revision, hash: h.hash }]));
 
-  const folder = new ChainFolder({ sealKey: options.sealKey, anchors });
-  const pageSize = options.pageSize ?? 10_000;
-  let position = 0n;
-  // The next page is read while this one is verified: reading and hashing overlap.
-  let next = options.store.readAll({ fromPosition: position, maxCount: pageSize });
-  for (;;) {
-    const page = await next;
-    if (page.length === 0) break;
-    position = page[page.length - 1].position;
-    next = page.length < pageSize ? Promise.resolve([]) : options.store.readAll({ fromPosition: position, maxCount: pageSize });
-    for (const event of page) folder.add(event);
-    options.onProgress?.(folder.events);
-  }
-  folder.finish();
+  const { store } = options;
+  const sweep = canSweepChains(store)
+    ? await store.sweepChains({ sealKey: options.sealKey, anchors, workers: options.workers, onProgress: options.onProgress })
+    : await foldAll(store, { sealKey: options.sealKey, anchors, pageSize: options.pageSize, onProgress: options.onProgress });
 
   const broken: StoreVerification['broken'] = [];
-  for (const streamId of [...folder.broken.keys()].sort()) {
+  for (const streamId of [...sweep.broken.keys()].sort()) {
     const stored = await options.store.readStream(streamId);
     const result = verifyChain(stored, { streamId, sealKey: options.sealKey, anchored: anchors.get(streamId) });
     // Intact in revision order: the fold saw its events out of order in $all (positions are not evidence).
@@ -78,11 +74,30 @@ export async function verifyStore(options: StoreVerificationOptions): Promise<St
   const millis = Date.now() - started;
   return {
     intact: broken.length === 0 && problems.length === 0,
-    events: folder.events,
-    streams: new Set([...folder.heads.keys(), ...folder.broken.keys()]).size,
+    events: sweep.events,
+    streams: sweep.streams,
     millis,
-    eventsPerSecond: Math.round(folder.events / Math.max(0.001, millis / 1000)),
+    eventsPerSecond: Math.round(sweep.events / Math.max(0.001, millis / 1000)),
     digests: { count: options.digests.length, latest: latest ? { sequence: latest.sequence, issuedAt: latest.issuedAt, treeSize: latest.treeSize } : null, problems },
     broken,
   };
+}
+
+/** Any store: one fold over $all in this thread, each event against its stream's verified head. */
+async function foldAll(store: EventStore, options: { sealKey?: Uint8Array; anchors: ReadonlyMap<string, { digestSequence: number; revision: number; hash: string }>; pageSize?: number; onProgress?: (eventsDone: number) => void }): Promise<ChainSweepResult> {
+  const folder = new ChainFolder({ sealKey: options.sealKey, anchors: options.anchors });
+  const pageSize = options.pageSize ?? 10_000;
+  let position = 0n;
+  // The next page is read while this one is verified: reading and hashing overlap.
+  let next = store.readAll({ fromPosition: position, maxCount: pageSize });
+  for (;;) {
+    const page = await next;
+    if (page.length === 0) break;
+    position = page[page.length - 1].position;
+    next = page.length < pageSize ? Promise.resolve([]) : store.readAll({ fromPosition: position, maxCount: pageSize });
+    for (const event of page) folder.add(event);
+    options.onProgress?.(folder.events);
+  }
+  folder.finish();
+  return { events: folder.events, streams: new Set([...folder.heads.keys(), ...folder.broken.keys()]).size, broken: folder.broken };
 }

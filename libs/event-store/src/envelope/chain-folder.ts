@@ -47,11 +47,16 @@ export class ChainFolder {
     return undefined;
   }
 
-  /** After the last event: streams that end short of, or diverge from, their signed head. */
-  finish(): Map<string, BrokenLink> {
+  /**
+   * After the last event: streams that end short of, or diverge from, their signed head.
+   * `seen`: only the streams this fold saw (a fold over one partition of the streams: whoever
+   * merges the partitions reports the signed streams that none of them saw as deleted).
+   */
+  finish(scope: 'all' | 'seen' = 'all'): Map<string, BrokenLink> {
     for (const [streamId, anchored] of this.options.anchors ?? []) {
       if (this.broken.has(streamId)) continue;
       const head = this.heads.get(streamId);
+      if (!head && scope === 'seen') continue;
       const at = this.seenAtAnchor.get(streamId);
       const problem = checkAgainstAnchor(head && { revision: head.revision, hashAtAnchor: at?.hash, eventIdAtAnchor: at?.eventId, sealedV2AtAnchor: at?.v2 }, anchored, this.options.sealKey);
       if (problem) this.broken.set(streamId, problem);

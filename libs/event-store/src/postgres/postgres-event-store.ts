@@ -19,6 +19,8 @@ import { type AllPage, startCatchUpSubscription } from '../subscription/catch-up
 import { PostgresChangeNotifier } from './postgres-change-notifier';
 import { migrate } from './postgres-migrator';
 import { translateError } from './postgres-errors';
+import type { ChainSweepOptions, ChainSweepResult, ChainSweepSource } from '../envelope/chain-sweep';
+import { sweepChainsInWorkers } from './verification/postgres-chain-sweep';
 import { WrongExpectedRevisionError } from '../event-store.errors';
 import {
   DUPLICATE_EVENT_ID_CONSTRAINT,
@@ -66,12 +68,13 @@ export interface PostgresEventStoreOptions {
  * The port on PostgreSQL. One round trip per append (one INSERT, see appendStatement), gap-safe $all reads below the
  * transaction-id horizon (es_horizon), subscriptions by polling with wake-up hints.
  */
-export class PostgresEventStore implements EventStore, SettledPagesReader {
+export class PostgresEventStore implements EventStore, SettledPagesReader, ChainSweepSource {
   private readonly notifier: PostgresChangeNotifier;
   private readonly subscriptions = new Set<Subscription>();
   private readonly maxEventBytes: number;
   private readonly pollIntervalMs: number;
   private closed = false;
+  private readonly connectionString: string;
 
   private constructor(
     /** Shared with read-model code: projections live in the same database. */
@@ -80,6 +83,7 @@ export class PostgresEventStore implements EventStore, SettledPagesReader {
     options: PostgresEventStoreOptions,
   ) {
     this.maxEventBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
+    this.connectionString = options.connectionString;
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
     this.notifier = new PostgresChangeNotifier(pool, clientConfig, { notify: options.notify ?? true, coalesceMs: 5 });
   }
@@ -215,6 +219,11 @@ export class PostgresEventStore implements EventStore, SettledPagesReader {
         this.notifier.release();
       });
     return subscription;
+  }
+
+  /** `npm run verify`: every chain, in worker threads that each read their share of the streams. */
+  sweepChains(options: ChainSweepOptions): Promise<ChainSweepResult> {
+    return sweepChainsInWorkers(this.pool, this.connectionString, options);
   }
 
   async health(): Promise<EventStoreHealth> {

@@ -1,0 +1,89 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { verifyStore } from '../../libs/application/src/ledger/store-verification';
+import { GENESIS_HASH, sealEvent } from '../../libs/event-store/src/envelope/integrity-chain';
+import type { EventToAppend } from '../../libs/event-store/src/event-store.port';
+import { loadLedgerKey } from '../../libs/event-store/src/ledger/ledger-key';
+import { DIGEST_FORMAT, type DigestLogEntry, FIRST_PREVIOUS_DIGEST, type StreamHead, digestSigningInput, headsRoot, sortedHeads } from '../../libs/event-store/src/ledger/signed-digest';
+import { importStreams } from '../../libs/event-store/src/postgres/postgres-bulk-import';
+import { PostgresEventStore } from '../../libs/event-store/src/postgres/postgres-event-store';
+import { freshDatabase, withClient } from '../support/database';
+import type { PopulationChunks } from '../support/population';
+import { progress } from '../support/report';
+import { nowMs } from '../support/stats';
+import type { BenchContext } from '../support/context';
+
+/**
+ * `npm run verify` on a sealed population: the historical streams sealed as the engine seals
+ * them (chain v2 with the ledger's seal key), one signed digest over every head, then the
+ * store-wide verification (every digest, every event, workers = cores) against the raw ordered
+ * read of the same rows on one connection, in the same run. Seeding is not timed.
+ */
+export async function verifyStoreScenario(ctx: BenchContext, population: PopulationChunks): Promise<void> {
+  const { opts, report } = ctx;
+  const target = opts.quick ? 100_000 : 500_000;
+  const url = await freshDatabase(ctx.adminUrl, 'bench_verify');
+  const keyDir = mkdtempSync(join(tmpdir(), 'bench-verify-key-'));
+  const store = await PostgresEventStore.connect({ connectionString: url, poolSize: 4, statementTimeoutMs: 0 });
+  try {
+    const key = loadLedgerKey(join(keyDir, 'signing-key.pem'), { generate: true });
+    const heads: StreamHead[] = [];
+    const seeding = progress('verify: seeding a sealed population', 'events');
+    let seeded = 0;
+    for (let k = 0; seeded < target; k++) {
+      const streams = population.chunk(k).map((s) => {
+        let previousHash = GENESIS_HASH;
+        const events = s.events.map((e, revision): EventToAppend => {
+          const metadata = sealEvent({ streamId: s.streamId, revision, eventId: e.id, type: e.type, data: e.data, metadata: e.metadata ?? {}, previousHash }, key.sealKey);
+          previousHash = String(metadata.hash);
+          return { ...e, metadata };
+        });
+        heads.push({ streamId: s.streamId, revision: events.length - 1, hash: previousHash });
+        return { streamId: s.streamId, events };
+      });
+      seeded += (await importStreams(store.pool, streams, { eventsPerTransaction: 50_000 })).events;
+      seeding.set(seeded);
+    }
+    seeding.stop();
+    await store.pool.query('VACUUM ANALYZE events');
+    const sorted = sortedHeads(heads);
+    const body = { format: DIGEST_FORMAT, sequence: 1, issuedAt: new Date().toISOString(), position: '0', treeSize: sorted.length, rootHash: headsRoot(sorted), previousDigestHash: FIRST_PREVIOUS_DIGEST, keyId: key.keyId } as const;
+    const digest: DigestLogEntry = { ...body, signature: key.sign(digestSigningInput(body)), changedHeads: sorted };
+
+    const read = await rawOrderedEventsRead(url);
+    report.figure('verify', 'verify.raw', `raw ordered read of the same ${read.rows.toLocaleString('en-US')} events (pages of 5,000)`, read.rows / read.seconds, 'ev/s', `${read.seconds.toFixed(2)} s`);
+    const p = progress('verify: npm run verify', 'events');
+    const t0 = nowMs();
+    const result = await verifyStore({ store, sealKey: key.sealKey, publicKeyPem: key.publicKeyPem, digests: [digest], onProgress: (done) => p.set(done) });
+    const seconds = (nowMs() - t0) / 1000;
+    p.stop();
+    if (!result.intact || result.events !== read.rows) report.note(`verify: intact ${result.intact}, ${result.events} events of ${read.rows}, ${result.broken.length} broken, ${result.digests.problems.join('; ')}`);
+    const rate = report.figure('verify', 'verify.store', 'store verification (npm run verify, workers = cores)', result.events / seconds, 'ev/s', `${result.events.toLocaleString('en-US')} events in ${result.streams.toLocaleString('en-US')} streams, 1 signed digest, ${seconds.toFixed(2)} s`);
+    report.check('verify', 'verify.goal', 'store verification', rate, 'ev/s', 'events verified ÷ wall time (digests, every event, broken-stream re-reads)', { atLeast: 100_000 });
+    report.ratio('verify', 'verify.raw.ratio', 'store verification ÷ raw ordered read (same rows)', rate / (read.rows / read.seconds), `${Math.round(rate)} ÷ ${Math.round(read.rows / read.seconds)}`);
+  } finally {
+    await store.close();
+    rmSync(keyDir, { recursive: true, force: true });
+  }
+}
+
+/** Every event in global order in keyset pages on one connection, the driver parsing each row as usual. */
+async function rawOrderedEventsRead(url: string, pageSize = 5000): Promise<{ rows: number; seconds: number }> {
+  return withClient(url, async (client) => {
+    const p = progress('verify: raw ordered read', 'events');
+    const t0 = nowMs();
+    let after = '0';
+    let rows = 0;
+    for (;;) {
+      const page = await client.query<{ position: string }>('SELECT position, stream_id, revision, event_id, type, data, metadata FROM events WHERE position > $1 ORDER BY position LIMIT $2', [after, pageSize]);
+      if (page.rows.length === 0) break;
+      rows += page.rows.length;
+      after = page.rows[page.rows.length - 1].position;
+      p.set(rows);
+    }
+    const seconds = (nowMs() - t0) / 1000;
+    p.stop();
+    return { rows, seconds };
+  });
+}
