@@ -1,0 +1,79 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createTestDatabase, type TestDatabase } from '../../../../testing/src/database/test-database';
+import { GENESIS_HASH, sealEvent } from '../../envelope/integrity-chain';
+import { importStreams } from '../postgres-bulk-import';
+import { PostgresEventStore } from '../postgres-event-store';
+import { readRangePage, splitStreams } from './stream-range-read';
+
+/** The chain sweep's own parts: the split of the streams, and breaks found inside a worker's share. */
+describe('PostgreSQL chain sweep', () => {
+  let db: TestDatabase;
+  let store: PostgresEventStore;
+  const key = randomBytes(32);
+  const streamIds = Array.from({ length: 40 }, (_, i) => `auditor-a${String(i).padStart(2, '0')}`);
+
+  beforeAll(async () => {
+    db = await createTestDatabase('chain_sweep');
+    store = await PostgresEventStore.connect({ connectionString: db.connectionString });
+    const streams = streamIds.map((streamId, s) => {
+      let previousHash = GENESIS_HASH;
+      const events = Array.from({ length: 1 + (s % 5) }, (_, revision) => {
+        const id = randomUUID();
+        const data = { auditorId: streamId, n: revision };
+        const metadata = sealEvent({ streamId, revision, eventId: id, type: 'Noted', data, metadata: { actor: { id: 'office-1', role: 'office' } }, previousHash }, key);
+        previousHash = String(metadata.hash);
+        return { id, type: 'Noted', data, metadata };
+      });
+      return { streamId, events };
+    });
+    await importStreams(store.pool, streams);
+  });
+
+  afterAll(async () => {
+    await store?.close();
+    await db?.drop();
+  });
+
+  it('splits the streams into disjoint ranges that together hold every event once, each stream whole', async () => {
+    const ranges = await splitStreams(store.pool, 4);
+    expect(ranges).toHaveLength(4);
+    expect(ranges[0].lower).toBeNull();
+    expect(ranges[3].upper).toBeNull();
+    const seen: string[] = [];
+    for (const range of ranges) {
+      const client = await store.pool.connect();
+      try {
+        // Pages of 3 events: a stream may straddle pages, never ranges.
+        let after: { streamId: string; revision: number } | null = null;
+        const inRange: string[] = [];
+        for (;;) {
+          const page = await readRangePage(client, range, after, 3);
+          if (page.length === 0) break;
+          for (const e of page) inRange.push(`${e.streamId}#${e.revision}`);
+          after = { streamId: page[page.length - 1].streamId, revision: page[page.length - 1].revision };
+        }
+        expect(inRange.length).toBeGreaterThan(0);
+        seen.push(...inRange);
+      } finally {
+        client.release();
+      }
+    }
+    const expected = streamIds.flatMap((s, i) => Array.from({ length: 1 + (i % 5) }, (_, r) => `${s}#${r}`));
+    expect(seen).toEqual(expected);
+  });
+
+  it('a break inside one worker share is found by that worker; a signed stream no worker saw is deleted', async () => {
+    await store.pool.query(`BEGIN; SET LOCAL session_replication_role = replica;
+      UPDATE events SET metadata = jsonb_set(metadata, '{actor,role}', '"committee"') WHERE stream_id = 'auditor-a37' AND revision = 1; COMMIT;`);
+    const anchors = new Map([['auditor-zz-gone', { digestSequence: 1, revision: 2, hash: 'f'.repeat(64) }]]);
+    let progress = 0;
+    const result = await store.sweepChains({ sealKey: key, anchors, workers: 4, onProgress: (n) => (progress = n) });
+    expect(result.events).toBe(120);
+    expect(progress).toBe(120);
+    expect(result.streams).toBe(41);
+    expect([...result.broken].map(([s, b]) => [s, b.revision, b.reason])).toEqual([
+      ['auditor-a37', 1, 'metadata_edited'],
+      ['auditor-zz-gone', 0, 'stream_deleted'],
+    ]);
+  });
+});
