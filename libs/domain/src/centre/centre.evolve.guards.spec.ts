@@ -183,6 +183,15 @@ describe('evolveCentre, event by event', () => {
       unchanged(when(accredited, { type: 'SuspensionLimitReached', data: { centreId: C, suspendedAt: day('2020-05-01'), limitReachedAt: day('2020-11-01') } }), accredited);
     });
 
+    it('an event the state cannot use still leaves the given state as it was (a new state carries the later date)', () => {
+      const enrolled = new CentreStory().onboarded(day('2020-01-10')).state;
+      const given = structuredClone(enrolled);
+      const after = when(enrolled, { type: 'AccreditationSuspended', data: { centreId: C, reason: 'voluntary', note: '', suspendedAt: day('2020-02-01'), suspendedUntil: day('2020-03-01'), decidedBy: 'committee-1' } });
+      expect(enrolled).toEqual(given);
+      expect(after).not.toBe(enrolled);
+      expect(after.lastOccurredAt).toBe(day('2020-02-01'));
+    });
+
     it('a suspension records reason, dates and decider; the limit its date; reinstatement ends it', () => {
       const story = new CentreStory().accredited(day('2020-04-15')).suspended(day('2021-01-04'), day('2021-03-01'));
       expect(story.known.suspension).toEqual({ reason: 'persistent_nonconformity', suspendedAt: day('2021-01-04'), suspendedUntil: day('2021-03-01'), decidedBy: 'committee-1', limitReachedAt: null });
