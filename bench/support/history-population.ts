@@ -349,6 +349,13 @@ class CentreLife {
       }
       await this.act(raiser, { type: 'CloseFinding', data: { centreId: c, findingId } }, this.days(0, 10), work);
     }
+    // Findings left open by an earlier audit that closed under an expiry are settled in this one.
+    for (const finding of Object.values(this.state.status === 'Unregistered' ? {} : this.known.findings).filter((x) => x.state !== 'closed')) {
+      const findingId = finding.findingId;
+      if (finding.state === 'open' && finding.grade !== 'observation') await this.act(this.rep, { type: 'SubmitCorrectiveAction', data: { centreId: c, findingId, plan: 'Written procedure updated and staff trained' } }, this.days(7, 30), work);
+      if (finding.grade !== 'observation') await this.act(A, { type: 'AcceptCorrectiveAction', data: { centreId: c, findingId } }, this.days(3, 14), work);
+      await this.act(A, { type: 'CloseFinding', data: { centreId: c, findingId } }, this.days(0, 5), work);
+    }
     const pass = !failing;
     await this.act(A, { type: 'CompleteAudit', data: { centreId: c, auditId, recommendation: pass ? 'pass' : 'fail', reason: pass ? 'All core criteria met' : `Core criterion ${unmetCore} not met` } }, this.days(3, 20), work);
     const chair: Who = { id: this.pick(this.population.committee), role: 'committee' };
