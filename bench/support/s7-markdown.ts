@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import type { Report } from './report';
 
 export interface S7Figures {
@@ -33,7 +33,8 @@ export function writeScalingFigures(path: string, f: S7Figures, report: Report):
     '# Scaling figures (S7: a generated population)',
     '',
     `Written by \`npm run bench -- --only=s7${f.centres === 10_000 ? '' : ` --s7-centres=${f.centres}`}\` on ${date}, on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB,`,
-    'PostgreSQL and the API on the same machine. What the figures mean and what they imply: [scaling.md](scaling.md).',
+    `PostgreSQL and the API on the same machine (load average ${loadavg()[0]!.toFixed(1)} when written: on a shared machine times are upper bounds).`,
+    'What the figures mean and what they imply: [scaling.md](scaling.md).',
     '',
     '## The population',
     '',
@@ -59,7 +60,7 @@ export function writeScalingFigures(path: string, f: S7Figures, report: Report):
     `| Compliance replay of the longest stream, \`asOf\` | p50 ${f.replay.asOf.p50.toFixed(1)} ms, p99 ${f.replay.asOf.p99.toFixed(1)} ms | HTTP \`GET /centres/{id}/audit-trail?asOf=${f.replay.at}\`, ${f.replay.rounds} requests, one at a time |`,
     `| Compliance replay of the longest stream, \`knownAt\` | p50 ${f.replay.knownAt.p50.toFixed(1)} ms, p99 ${f.replay.knownAt.p99.toFixed(1)} ms | same, \`knownAt\` |`,
     `| Public registry query | p50 ${f.registry.p50.toFixed(2)} ms, p99 ${f.registry.p99.toFixed(2)} ms | HTTP \`GET /registry\`, 4 clients closed loop, ${n(f.registry.rate)} requests/s, ${n(f.registry.total)} centres listed |`,
-    `| Disk, event tables (events + streams, indexes, TOAST) | ${mb(f.disk.eventBytes / millions)} MB per million events | ${mb(f.disk.eventBytes)} MB in all |`,
+    `| Disk, event table (\`events\`, indexes, TOAST) | ${mb(f.disk.eventBytes / millions)} MB per million events | ${mb(f.disk.eventBytes)} MB in all |`,
     `| Disk, read models (all tables, indexes) | ${mb(f.disk.readModelBytes / millions)} MB per million events | ${mb(f.disk.readModelBytes)} MB in all |`,
     '',
     '## Tables',
