@@ -3,7 +3,6 @@ import { CentreCommandMessage } from '../../libs/application/src/commands/comman
 import { type Clock } from '../../libs/application/src/ports/clock';
 import { type IdSource } from '../../libs/application/src/ids/id-source';
 import { createDeciderRunner } from '../../libs/application/src/runner/create-decider-runner';
-import type { DeciderRunner } from '../../libs/application/src/runner/decider-runner';
 import {
   type Actor, type CentreCommand, type CentreEvent, type CentreState, type FindingGrade, type KnownCentre, type SuspensionReason,
   DomainRuleBroken, TIMER_ACTOR, TimerNotDue, auditorDecider, auditorStreamId, centreStreamId, coreCriteria,
@@ -74,7 +73,6 @@ class SimulatedClock implements Clock {
 }
 
 interface Engine {
-  runner: DeciderRunner;
   handler: CentreCommandHandler;
   clock: SimulatedClock;
   ids: SeededIds;
@@ -101,7 +99,7 @@ export class HistoryPopulation {
   private engine(store: InMemoryEventStore): Engine {
     const runner = createDeciderRunner(store, this.clock, this.ids, 0, 64, { sealKey: this.options.sealKey });
     // The handler looks person facts up in the people's store, as the API's does in the one store.
-    return { runner, handler: new CentreCommandHandler(runner, this.people), clock: this.clock, ids: this.ids };
+    return { handler: new CentreCommandHandler(runner, this.people), clock: this.clock, ids: this.ids };
   }
 
   /** Batches of streams in import order: auditors and people first, then centres. */
@@ -162,7 +160,7 @@ export class HistoryPopulation {
   }
 }
 
-/** Commands whose facts the handler looks up: the generator only needs to know who acts. */
+/** Who acts: the handler looks up their person facts (and an appointed auditor's), as for the API. */
 type Who = Actor;
 
 /**
@@ -420,4 +418,5 @@ class CentreLife {
 /** The simulated present is reached: the story stops there (the deadline jobs still run up to it). */
 class EndOfHistory extends Error {}
 
+/** Placeholder facts in commands: the handler replaces them with the person's looked-up facts, as for a client's command. */
 const NO_FACTS = { registeredAuditor: false, interestsDeclared: false, conflictDeclared: false, consultedForCentre: false };
