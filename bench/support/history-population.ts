@@ -351,7 +351,7 @@ class CentreLife {
     for (const finding of Object.values(this.state.status === 'Unregistered' ? {} : this.known.findings).filter((x) => x.state !== 'closed')) {
       const findingId = finding.findingId;
       if (finding.state === 'open' && finding.grade !== 'observation') await this.act(this.rep, { type: 'SubmitCorrectiveAction', data: { centreId: c, findingId, plan: 'Written procedure updated and staff trained' } }, this.days(7, 30), work);
-      if (finding.grade !== 'observation') await this.act(A, { type: 'AcceptCorrectiveAction', data: { centreId: c, findingId } }, this.days(3, 14), work);
+      if (finding.grade !== 'observation' && finding.state !== 'action_accepted') await this.act(A, { type: 'AcceptCorrectiveAction', data: { centreId: c, findingId } }, this.days(3, 14), work);
       await this.act(A, { type: 'CloseFinding', data: { centreId: c, findingId } }, this.days(0, 5), work);
     }
     const pass = !failing;
