@@ -6,12 +6,16 @@
  * goes, and writes docs/benchmarks.md (quick runs: bench/results/benchmarks-quick.md; --out=<path>
  * to choose). --only=calibration,s1,peer,s4,s2,s3,s6,s5,verify runs a subset (ratios whose denominator
  * was skipped are left out).
+ *
+ * S7 (a 10,000-centre, 20-year population: import, rebuilds, verification, replay, registry, disk)
+ * is not part of the full run nor of --quick: it runs only with --only=s7 (about half an hour on
+ * 2 cores; --s7-centres=N for a smaller trial) and writes docs/scaling-s7.md.
  */
 import 'reflect-metadata';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseOptions, wanted } from './support/options';
+import { named, parseOptions, wanted } from './support/options';
 import { Report, fmt, machineBasics, stage } from './support/report';
 import { freshDatabase, serverInfo, startBenchDatabase } from './support/database';
 import type { BenchContext } from './support/context';
@@ -29,6 +33,7 @@ import { s3Latency } from './scenarios/s3-latency';
 import { s6AppendBaseline, s6BulkImport } from './scenarios/s6-bulk-import';
 import { s5Rebuild } from './scenarios/s5-rebuild';
 import { verifyStoreScenario } from './scenarios/verify-store';
+import { s7Population } from './scenarios/s7-population';
 
 async function main(): Promise<void> {
   const opts = parseOptions(process.argv.slice(2));
@@ -175,6 +180,11 @@ async function main(): Promise<void> {
     if (wanted(opts, 'verify')) {
       stage('Verify: npm run verify over a sealed population with a signed digest');
       await verifyStoreScenario(ctx, population);
+    }
+
+    if (named(opts, 's7')) {
+      stage(`S7: a population of ${opts.s7Centres.toLocaleString('en-US')} centres over 20 years`);
+      await s7Population(ctx);
     }
 
     const seconds = (Date.now() - started) / 1000;

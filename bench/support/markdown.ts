@@ -41,7 +41,7 @@ export function writeMarkdown(path: string, report: Report, machine: MachineInfo
   const goals = report.ratios.filter((r) => r.goal);
   lines.push('');
   lines.push(`Goals met: ${goals.filter((g) => g.goal!.met).length} of ${goals.length}.`);
-  for (const section of ['calibration', 'S1', 'peer', 'S2', 'S3', 'S4', 'S5', 'S6']) {
+  for (const section of ['calibration', 'S1', 'peer', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7']) {
     const figures = report.figures.filter((f) => f.section === section && !/\.(p50|p99)$/.test(f.id));
     if (figures.length === 0) continue;
     lines.push('');
