@@ -8,7 +8,7 @@
  * was skipped are left out).
  *
  * S7 (a 10,000-centre, 20-year population: import, rebuilds, verification, replay, registry, disk)
- * is not part of the full run nor of --quick: it runs only with --only=s7 (about half an hour on
+ * is not part of the full run nor of --quick: it runs only with --only=s7 (about 10 minutes on
  * 2 cores; --s7-centres=N for a smaller trial) and writes docs/scaling-s7.md.
  */
 import 'reflect-metadata';
