@@ -12,11 +12,11 @@
  * after the first (warm-up).
  */
 import 'reflect-metadata';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { findFreePort } from '../../libs/event-store/src/postgres/embedded-postgres';
-import { BENCH_JWT_SECRET } from '../support/api-process';
+import { benchApiEnv, startScriptV8Flags } from '../support/api-process';
 import { type NodeChild, cpuWindow, memoryOf, startNodeChild } from '../support/child-process';
 import { freshDatabase, startBenchDatabase } from '../support/database';
 import { JsonHttp } from '../support/http-client';
@@ -26,19 +26,7 @@ import { type ProfileSplit, monotonicMicros, readProfile, splitProfile } from '.
 
 async function startApi(dir: string, databaseUrl: string, nodeArgs: string[]): Promise<{ child: NodeChild; baseUrl: string }> {
   const port = await findFreePort();
-  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { scripts: { start: string } };
-  const v8 = pkg.scripts.start.split(/\s+/).filter((arg) => /^--max-(semi|old)-space-size=\d+$/.test(arg));
-  const child = startNodeChild(join(dir, 'dist/apps/admin-api/src/main.js'), [], {
-    DATABASE_URL: databaseUrl,
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'ab-data-')),
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    RATE_LIMIT_MAX: '0',
-    LOG_LEVEL: 'warn',
-    RUN_PROJECTOR: 'false',
-    JWT_SECRET: BENCH_JWT_SECRET,
-    NODE_ENV: 'production',
-  }, [...v8, ...nodeArgs]);
+  const child = startNodeChild(join(dir, 'dist/apps/admin-api/src/main.js'), [], benchApiEnv(databaseUrl, port, mkdtempSync(join(tmpdir(), 'ab-data-'))), [...startScriptV8Flags(dir), ...nodeArgs]);
   await child.waitFor(/"message":"ready"/, 180_000);
   return { child, baseUrl: `http://127.0.0.1:${port}` };
 }

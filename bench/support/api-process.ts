@@ -116,21 +116,7 @@ export async function startApiProcess(databaseUrl: string, extraEnv: Record<stri
   const child = startNodeChild(
     'dist/apps/admin-api/src/main.js',
     [],
-    {
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      RATE_LIMIT_MAX: '0',
-      LOG_LEVEL: 'warn',
-      RUN_PROJECTOR: 'false',
-      JWT_SECRET: BENCH_JWT_SECRET,
-      NODE_ENV: 'production',
-      BENCH_PROBE_FILE: probeFile,
-      // Its own ledger (key, digest log): each run's databases are fresh, and digests signed by an
-      // earlier run would name streams these databases never had.
-      DATA_DIR: dir,
-      ...extraEnv,
-    },
+    { ...benchApiEnv(databaseUrl, port, dir), BENCH_PROBE_FILE: probeFile, ...extraEnv },
     // e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the API under load.
     ['--require', compileProbe(dir), ...startScriptV8Flags(), ...nodeArgs, ...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean)],
   );
@@ -138,9 +124,28 @@ export async function startApiProcess(databaseUrl: string, extraEnv: Record<stri
   return { baseUrl: `http://127.0.0.1:${port}`, child, probe: new ApiProbe(() => child.pid, probeFile), stop: () => child.stop() };
 }
 
-/** The V8 heap flags `npm start` gives Node (package.json's start script), so the bench runs the API with the same. */
-function startScriptV8Flags(): string[] {
-  const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { scripts: { start: string } };
+/**
+ * The environment of a benchmarked API: no rate limit, warn-level logs, no projector in the process,
+ * and a data folder of its own (key, digest log): each run's databases are fresh, and digests signed
+ * by an earlier run would name streams these databases never had.
+ */
+export function benchApiEnv(databaseUrl: string, port: number, dataDir: string): Record<string, string> {
+  return {
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    RATE_LIMIT_MAX: '0',
+    LOG_LEVEL: 'warn',
+    RUN_PROJECTOR: 'false',
+    JWT_SECRET: BENCH_JWT_SECRET,
+    NODE_ENV: 'production',
+    DATA_DIR: dataDir,
+  };
+}
+
+/** The V8 heap flags `npm start` gives Node (the start script of `checkout`'s package.json), so the bench runs the API with the same. */
+export function startScriptV8Flags(checkout = join(__dirname, '..', '..')): string[] {
+  const pkg = JSON.parse(readFileSync(join(checkout, 'package.json'), 'utf8')) as { scripts: { start: string } };
   return pkg.scripts.start.split(/\s+/).filter((arg) => /^--max-(semi|old)-space-size=\d+$/.test(arg));
 }
 
