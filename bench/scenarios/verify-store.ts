@@ -5,10 +5,11 @@ import { verifyStore } from '../../libs/application/src/ledger/store-verificatio
 import { GENESIS_HASH, sealEvent } from '../../libs/event-store/src/envelope/integrity-chain';
 import type { EventToAppend } from '../../libs/event-store/src/event-store.port';
 import { loadLedgerKey } from '../../libs/event-store/src/ledger/ledger-key';
-import { DIGEST_FORMAT, type DigestLogEntry, FIRST_PREVIOUS_DIGEST, type StreamHead, digestSigningInput, headsRoot, sortedHeads } from '../../libs/event-store/src/ledger/signed-digest';
+import type { StreamHead } from '../../libs/event-store/src/ledger/signed-digest';
 import { importStreams } from '../../libs/event-store/src/postgres/postgres-bulk-import';
 import { PostgresEventStore } from '../../libs/event-store/src/postgres/postgres-event-store';
 import { freshDatabase, withClient } from '../support/database';
+import { firstDigest } from '../support/s7-ledger';
 import type { PopulationChunks } from '../support/population';
 import { progress } from '../support/report';
 import { nowMs } from '../support/stats';
@@ -47,9 +48,7 @@ export async function verifyStoreScenario(ctx: BenchContext, population: Populat
     }
     seeding.stop();
     await store.pool.query('VACUUM ANALYZE events');
-    const sorted = sortedHeads(heads);
-    const body = { format: DIGEST_FORMAT, sequence: 1, issuedAt: new Date().toISOString(), position: '0', treeSize: sorted.length, rootHash: headsRoot(sorted), previousDigestHash: FIRST_PREVIOUS_DIGEST, keyId: key.keyId } as const;
-    const digest: DigestLogEntry = { ...body, signature: key.sign(digestSigningInput(body)), changedHeads: sorted };
+    const digest = firstDigest(key, heads, 0n, new Date().toISOString());
 
     // Node CPU per event (this process, worker threads included) alongside the rates: on a shared
     // machine the wall clock says more about the neighbours than about the verification.
