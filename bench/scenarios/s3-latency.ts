@@ -38,7 +38,7 @@ async function settle(http: JsonHttp, token: string, centre: { centreId: string;
 }
 
 /** Centres walked up to an appointed audit team, ready to take judgements. */
-async function prepareCentres(http: JsonHttp, cast: Cast, count: number, tag: string): Promise<Array<{ centreId: string; auditId: string }>> {
+export async function prepareCentres(http: JsonHttp, cast: Cast, count: number, tag: string): Promise<Array<{ centreId: string; auditId: string }>> {
   const p = progress('S3 preparing centres', 'centres');
   const ready: Array<{ centreId: string; auditId: string }> = [];
   let next = 0;

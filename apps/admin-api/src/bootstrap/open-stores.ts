@@ -29,7 +29,7 @@ export async function openStores(
         // A lost subscription (node restart, leader change) is worth a warning in the JSON log.
         subscription: { onRetry: (error, attempt, delayMs) => warnSubscriptionRetry(error, attempt, delayMs) },
       });
-      const readModels = surviveConnectionLoss(new Pool({ connectionString: database.connectionString, max: config.pgPoolSize }));
+      const readModels = surviveConnectionLoss(new Pool({ connectionString: database.connectionString, max: config.pgPoolSize, min: Math.min(config.pgPoolKeepIdle, config.pgPoolSize) }));
       return {
         store,
         readModels,
@@ -44,6 +44,7 @@ export async function openStores(
     const store = await PostgresEventStore.connect({
       connectionString: database.connectionString,
       poolSize: config.pgPoolSize,
+      keepIdle: config.pgPoolKeepIdle,
       maxEventBytes: config.maxEventBytes,
     });
     return {

@@ -11,6 +11,8 @@ export interface AppConfig {
   eventStore: 'postgresql' | 'eventstoredb';
   eventStoreConnectionString?: string;
   pgPoolSize: number;
+  /** Pool connections kept open while idle (default: all of them), so a burst never waits for new backends. */
+  pgPoolKeepIdle: number;
   maxEventBytes: number;
   auth: { jwtSecret?: string; jwksUrl?: string; issuer?: string; audience?: string; maxTokenLifetimeSeconds: number };
   bodyLimitBytes: number;
@@ -51,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL "${env.LOG_LEVEL}" is not one of fatal, error, warn, info, debug, trace, silent`);
   }
+  const pgPoolSize = int(env, 'PG_POOL_SIZE', 20, 1, 1000);
   return {
     port: int(env, 'PORT', 3000, 0, 65535),
     host: env.HOST ?? '127.0.0.1',
@@ -58,7 +61,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: env.DATABASE_URL || undefined,
     eventStore,
     eventStoreConnectionString: env.EVENTSTORE_CONNECTION_STRING || undefined,
-    pgPoolSize: int(env, 'PG_POOL_SIZE', 20, 1, 1000),
+    pgPoolSize,
+    pgPoolKeepIdle: int(env, 'PG_POOL_KEEP_IDLE', pgPoolSize, 0, 1000),
     maxEventBytes: int(env, 'MAX_EVENT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
     auth: {
       jwtSecret: env.JWT_SECRET || undefined,

@@ -50,6 +50,14 @@ export interface PostgresEventStoreOptions {
   connectionString: string;
   /** Connections in the pool (default 10). Subscriptions use the pool for reads plus one LISTEN connection. */
   poolSize?: number;
+  /**
+   * Connections kept open however long they idle (default 0: idle ones close after 10 s). A
+   * server's pool keeps them: a burst after a quiet spell would otherwise wait for new backends,
+   * each forking, authenticating and planning its statements again while requests queue.
+   */
+  keepIdle?: number;
+  /** How long a connection above `keepIdle` may idle before it closes (default 10 s). */
+  idleTimeoutMs?: number;
   /** Limit on serialised data + metadata per event (default 1 MiB). */
   maxEventBytes?: number;
   /** Fallback poll of subscriptions when no wake-up arrives (default 500 ms). */
@@ -94,6 +102,8 @@ export class PostgresEventStore implements EventStore, SettledPagesReader, Chain
     const config: PoolConfig = {
       connectionString: options.connectionString,
       max: options.poolSize ?? 10,
+      min: Math.min(options.keepIdle ?? 0, options.poolSize ?? 10),
+      idleTimeoutMillis: options.idleTimeoutMs ?? 10_000,
       connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
       statement_timeout: statementTimeout,
       // Client-side backstop for a server or network that stops answering mid-query.

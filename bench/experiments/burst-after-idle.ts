@@ -1,0 +1,70 @@
+/**
+ * A burst of commands after the API idled longer than its pool's idle timeout (10 s), with the pool
+ * kept warm (PG_POOL_KEEP_IDLE, default: every connection) and not (PG_POOL_KEEP_IDLE=0), in turns
+ * on one PostgreSQL, each API on its own database: the backends the API had to open for the burst,
+ * and the burst's latency in its first second and overall. This is the pattern of every S3 turn
+ * (hello-world or raw INSERT turns in between leave the engine idle for 10 s).
+ *
+ *   node -r @swc-node/register bench/experiments/burst-after-idle.ts [rounds=2] [rate=150]
+ */
+import 'reflect-metadata';
+import { type ApiProcess, startApiProcess } from '../support/api-process';
+import { freshDatabase, startBenchDatabase, withClient } from '../support/database';
+import { GeneratorProcess, samplesOf } from '../support/generator';
+import { JsonHttp } from '../support/http-client';
+import { castTokens, registerAuditor } from '../support/lifecycle';
+import { Latencies } from '../support/stats';
+import { prepareCentres } from '../scenarios/s3-latency';
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+async function main(): Promise<void> {
+  const rounds = Number(process.argv[2] ?? 2);
+  const rate = Number(process.argv[3] ?? 150);
+  const db = await startBenchDatabase();
+  const generator = await GeneratorProcess.start();
+  const sides: Array<{ name: string; database: string; api: ApiProcess; centres: Array<{ centreId: string; auditId: string }>; offset: number }> = [];
+  try {
+    const cast = await castTokens();
+    for (const [name, keepIdle] of [['warm pool (default)', undefined], ['PG_POOL_KEEP_IDLE=0', '0']] as const) {
+      const database = `burst_${sides.length}`;
+      const api = await startApiProcess(await freshDatabase(db.adminUrl, database), keepIdle === undefined ? {} : { PG_POOL_KEEP_IDLE: keepIdle });
+      const http = new JsonHttp(api.baseUrl, 64);
+      await registerAuditor(http, cast);
+      sides.push({ name, database, api, centres: await prepareCentres(http, cast, 100, `${sides.length}${Date.now().toString(36)}`), offset: 0 });
+    }
+    const rows: string[] = [];
+    for (let round = 0; round < rounds; round++) {
+      for (const side of sides) {
+        const job = (label: string, durationMs: number) => ({ kind: 'judge' as const, url: side.api.baseUrl, token: cast.auditor, centres: side.centres, indexOffset: side.offset, tag: `${label}-${round}`, ratePerSec: rate, durationMs, drainMs: 30_000 });
+        side.offset += (await generator.run(`${side.name}: load`, job('load', 3000))).due.length;
+        await sleep(12_000);
+        const burstStart = new Date();
+        const burst = await generator.run(`${side.name}: burst after 12 s idle`, job('burst', 3000));
+        side.offset += burst.due.length;
+        const opened = await withClient(db.adminUrl, async (c) => (await c.query<{ n: string }>(`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1 AND application_name = 'event-store' AND backend_start >= $2`, [side.database, burstStart])).rows[0].n);
+        const first = new Latencies();
+        const all = new Latencies();
+        const t0 = burst.due[0]!;
+        for (const s of samplesOf(burst, 'b')) {
+          all.add(s.latency);
+          if (s.due - t0 < 1000) first.add(s.latency);
+        }
+        rows.push(`| ${round + 1} | ${side.name} | ${opened} | ${first.percentile(50).toFixed(1)} | ${first.percentile(99).toFixed(1)} | ${all.percentile(99).toFixed(1)} | ${burst.errors} |`);
+      }
+    }
+    console.log(`\nBurst of ${rate} judgements/s for 3 s after 12 s idle\n`);
+    console.log('| Round | API | Backends opened for the burst | First second p50 ms | First second p99 ms | Burst p99 ms | Errors |');
+    console.log('|---|---|---:|---:|---:|---:|---:|');
+    for (const r of rows) console.log(r);
+  } finally {
+    for (const side of sides) await side.api.stop();
+    await generator.stop();
+    await db.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
