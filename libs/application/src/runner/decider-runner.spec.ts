@@ -135,29 +135,62 @@ describe('DeciderRunner', () => {
       const b = runnerOn(store); // its own cache, as in another process
       await a.run(centreDecider, 'centre-c1', req(register));
       await b.run(centreDecider, 'centre-c1', req(attest));
-      // Enrolment needs the sign-off that only B wrote: A must read the tail, not trust its cache.
+      // Enrolment needs the sign-off that only B wrote: A's cache refuses it, so A reads the tail before answering.
       await expect(a.run(centreDecider, 'centre-c1', req(enrol))).resolves.toMatchObject({ revision: 2 });
       expect(verifyChain(await store.readStream('centre-c1'))).toMatchObject({ intact: true, verified: 3 });
     });
 
-    it('reads only the events after the cached revision', async () => {
-      const reads: Array<unknown> = [];
-      const spying: EventStore = {
-        appendToStream: (id, events, expected) => store.appendToStream(id, events, expected),
-        readStream: (id, options) => {
-          reads.push(options?.fromRevision ?? 'whole stream');
-          return store.readStream(id, options);
-        },
-        readAll: (options) => store.readAll(options),
-        subscribeToAll: (handler, options) => store.subscribeToAll(handler, options),
-        health: () => store.health(),
-        close: () => store.close(),
-      };
-      const runner = runnerOn(spying);
+    /** The store, recording what each readStream asked for. */
+    const spyingOn = (reads: unknown[]): EventStore => ({
+      appendToStream: (id, events, expected) => store.appendToStream(id, events, expected),
+      readStream: (id, options) => {
+        reads.push(options?.fromRevision ?? 'whole stream');
+        return store.readStream(id, options);
+      },
+      readAll: (options) => store.readAll(options),
+      subscribeToAll: (handler, options) => store.subscribeToAll(handler, options),
+      health: () => store.health(),
+      close: () => store.close(),
+    });
+    const volume: CentreCommand = { type: 'UpdateProcedureVolume', data: { centreId: 'c1', proceduresPerYear: 250 } };
+
+    it('given a current cached view, when commands follow, then it decides on it and reads nothing: the exact-revision append proves it current', async () => {
+      const reads: unknown[] = [];
+      const runner = runnerOn(spyingOn(reads));
       await runner.run(centreDecider, 'centre-c1', req(register));
       await runner.run(centreDecider, 'centre-c1', req(attest));
-      await runner.run(centreDecider, 'centre-c1', req(enrol));
-      expect(reads).toEqual(['whole stream', 1, 2]);
+      await expect(runner.run(centreDecider, 'centre-c1', req(enrol))).resolves.toMatchObject({ revision: 2 });
+      expect(reads).toEqual(['whole stream']);
+      expect(verifyChain(await store.readStream('centre-c1'))).toMatchObject({ intact: true, verified: 3 });
+    });
+
+    it('given a cache behind another process, when its append is refused, then it reads the tail and decides again at once, without spending a retry', async () => {
+      const reads: unknown[] = [];
+      const a = runnerOn(spyingOn(reads), 0); // no retries at all for lost races
+      await a.run(centreDecider, 'centre-c1', req(register));
+      await runnerOn(store).run(centreDecider, 'centre-c1', req(attest));
+      await expect(a.run(centreDecider, 'centre-c1', req(volume))).resolves.toMatchObject({ revision: 2 });
+      expect(reads).toEqual(['whole stream', 1]);
+      const events = await store.readStream('centre-c1');
+      expect(events.map((e) => e.type)).toEqual(['CentreRegistered', 'SignOffAttested', 'ProcedureVolumeUpdated']);
+      expect(verifyChain(events)).toMatchObject({ intact: true, verified: 3 });
+    });
+
+    it('given a cache behind another process, when the request names the newer revision in If-Match, then it is checked against the store, not refused', async () => {
+      const a = runnerOn(store);
+      await a.run(centreDecider, 'centre-c1', req(register));
+      await runnerOn(store).run(centreDecider, 'centre-c1', req(attest));
+      await expect(a.run(centreDecider, 'centre-c1', req(volume, { expectedRevision: 1 }))).resolves.toMatchObject({ revision: 2 });
+      await expect(a.run(centreDecider, 'centre-c1', req(volume, { expectedRevision: 1 }))).rejects.toBeInstanceOf(PreconditionFailed);
+    });
+
+    it('given a cache behind a signed head that another process wrote, then it reads the store before calling the stream truncated', async () => {
+      let signed: { revision: number } | undefined;
+      const a = createDeciderRunner(store, clock, ids, 3, 100, { anchoredHead: () => signed });
+      await a.run(centreDecider, 'centre-c1', req(register));
+      await runnerOn(store).run(centreDecider, 'centre-c1', req(attest));
+      signed = { revision: 1 }; // a digest signed the head the other process wrote
+      await expect(a.run(centreDecider, 'centre-c1', req(volume))).resolves.toMatchObject({ revision: 2 });
     });
 
     it('answers an Idempotency-Key first used in another process', async () => {

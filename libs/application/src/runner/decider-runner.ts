@@ -71,8 +71,17 @@ export class DeciderRunner {
     const commandId = key ? deterministicUuid('command', streamId, request.command.type, request.actor.id, key) : this.ids.uuid();
     const requestHash = createHash('sha256').update(canonicalJson(request.command)).digest('hex');
 
-    for (let attempt = 1; ; attempt++) {
-      const view = await this.currentView(decider, streamId);
+    // A cached view is trusted without reading the store first: the append names the cached
+    // revision exactly, so it only succeeds if nothing was written since, and the state decided on
+    // was the stream's. Anything that would answer without that proof (a refusal, a no-op, a
+    // failed If-Match, a conflict) reads the store and decides again.
+    let trustCache = true;
+    let conflicts = 0;
+    for (;;) {
+      const cached = trustCache ? this.cache.get<S>(streamId) : undefined;
+      trustCache = false;
+      const unproven = cached !== undefined;
+      const view = cached ?? (await this.currentView(decider, streamId));
       const earlier = key ? view.commands.get(commandId) : undefined;
       if (key && earlier) return this.replayedOutcome(streamId, commandId, key, requestHash, earlier);
       const revision = view.revision;
@@ -81,8 +90,12 @@ export class DeciderRunner {
       const anchored = this.options.anchoredHead?.(streamId);
       // A stream shorter than its signed head lost events outside the engine: writing now would
       // reuse a deleted revision and hide the loss. Refuse until it is restored.
-      if (anchored && revision < anchored.revision) throw new StreamTruncated(streamId, revision, anchored.revision);
+      if (anchored && revision < anchored.revision) {
+        if (unproven) continue;
+        throw new StreamTruncated(streamId, revision, anchored.revision);
+      }
       if (request.expectedRevision !== undefined && request.expectedRevision !== revision) {
+        if (unproven) continue;
         throw new PreconditionFailed(streamId, toRevision(request.expectedRevision), toRevision(revision));
       }
 
@@ -94,8 +107,17 @@ export class DeciderRunner {
         currentSchemeVersion: this.options.currentSchemeVersion,
         ...(request.recordedBy ? { recordedBy: request.recordedBy } : {}),
       };
-      const decided = decider.decide(request.command, view.state, ctx);
-      if (decided.length === 0) return { streamId, revision, commandId, replayed: false, events: [] };
+      let decided: E[];
+      try {
+        decided = decider.decide(request.command, view.state, ctx);
+      } catch (error) {
+        if (unproven) continue;
+        throw error;
+      }
+      if (decided.length === 0) {
+        if (unproven) continue;
+        return { streamId, revision, commandId, replayed: false, events: [] };
+      }
 
       const toAppend = this.seal(decided, view.lastHash, { streamId, firstRevision: revision + 1, request, commandId, requestHash, ctx, timerInstantOf: decider.timerInstantOf?.bind(decider) });
       let appended: AppendResult;
@@ -112,8 +134,10 @@ export class DeciderRunner {
         if (request.expectedRevision !== undefined) {
           throw new PreconditionFailed(streamId, toRevision(request.expectedRevision), error.actual);
         }
-        if (attempt > this.options.maxRetries) throw new ConcurrencyConflict(streamId, attempt);
-        await backOff(attempt);
+        // A cache behind another process's writes is not a race lost: read and decide again at once.
+        if (unproven) continue;
+        if (++conflicts > this.options.maxRetries) throw new ConcurrencyConflict(streamId, conflicts);
+        await backOff(conflicts);
         continue;
       }
       // Every id was already stored: a concurrent twin of this request (same Idempotency-Key) won

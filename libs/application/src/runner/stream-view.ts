@@ -43,8 +43,10 @@ export function extendView<S, E>(
 
 /**
  * Views of recently used streams, least recently used evicted first. A hit turns "read and fold the
- * whole stream" into "read the events after the cached revision" (usually none). Each process
- * keeps its own; other writers are seen because the tail is always read from the store.
+ * whole stream" into nothing at all: the runner decides on the view and appends at its revision
+ * exactly, which fails if anyone wrote since; only then (or before a refusal) does it read the
+ * events after the cached revision. Each process keeps its own; other processes' writes are seen
+ * that way.
  */
 export class StreamViewCache {
   private readonly views = new Map<string, StreamView<unknown>>();
