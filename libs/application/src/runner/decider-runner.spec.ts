@@ -185,11 +185,11 @@ describe('DeciderRunner', () => {
     });
 
     it('given a cache behind a signed head that another process wrote, then it reads the store before calling the stream truncated', async () => {
-      let signed: { revision: number } | undefined;
-      const a = createDeciderRunner(store, clock, ids, 3, 100, { anchoredHead: () => signed });
+      const ledger: { signed?: { revision: number } } = {};
+      const a = createDeciderRunner(store, clock, ids, 3, 100, { anchoredHead: () => ledger.signed });
       await a.run(centreDecider, 'centre-c1', req(register));
       await runnerOn(store).run(centreDecider, 'centre-c1', req(attest));
-      signed = { revision: 1 }; // a digest signed the head the other process wrote
+      ledger.signed = { revision: 1 }; // a digest signed the head the other process wrote
       await expect(a.run(centreDecider, 'centre-c1', req(volume))).resolves.toMatchObject({ revision: 2 });
     });
 
