@@ -4,6 +4,7 @@ import { createTestDatabase, type TestDatabase } from '../../../testing/src/data
 import { WrongExpectedRevisionError } from '../event-store.errors';
 import type { EventToAppend } from '../event-store.port';
 import { PostgresEventStore } from './postgres-event-store';
+import { MAX_VALUES_EVENTS } from './postgres-sql';
 import { importStreams } from './postgres-bulk-import';
 import { migrate } from './postgres-migrator';
 import { MIGRATIONS } from './migrations';
@@ -28,6 +29,27 @@ describe('[postgresql] append path on the (stream_id, revision) constraint', () 
   afterAll(async () => {
     await store.close();
     await database.drop();
+  });
+
+  // 1: scalars; 2 and MAX_VALUES_EVENTS: a VALUES list; beyond it: arrays. Each in every mode.
+  it.each([1, 2, MAX_VALUES_EVENTS, MAX_VALUES_EVENTS + 1, 100])('[postgresql] given an append of %i events, then every mode writes them in order with their data, and a stale exact revision writes nothing', async (count) => {
+    const id = `sizes-${count}-${randomUUID()}`;
+    const batch = (tag: string) => Array.from({ length: count }, (_, i) => anEvent(`T${i}`, { tag, i, text: 'quote " and backslash \\ and {braces}' }));
+    const first = batch('new');
+    await expect(store.appendToStream(id, first, 'no_stream')).resolves.toMatchObject({ nextExpectedRevision: count - 1, written: count });
+    const second = batch('exact');
+    await expect(store.appendToStream(id, second, count - 1)).resolves.toMatchObject({ nextExpectedRevision: 2 * count - 1, written: count });
+    const third = batch('exists');
+    await store.appendToStream(id, third, 'stream_exists');
+    const fourth = batch('any');
+    await store.appendToStream(id, fourth, 'any');
+    await expect(store.appendToStream(id, batch('stale'), count - 1)).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+
+    const stream = await store.readStream(id);
+    const written = [...first, ...second, ...third, ...fourth];
+    expect(stream.map((e) => e.revision)).toEqual(written.map((_, i) => i));
+    expect(stream.map((e) => [e.id, e.type, e.data])).toEqual(written.map((e) => [e.id, e.type, e.data]));
+    for (let i = 1; i < stream.length; i++) expect(stream[i].position > stream[i - 1].position).toBe(true);
   });
 
   it.each(['any', 'stream_exists'] as const)('[postgresql] 20 concurrent %s appends of different events all land, revisions contiguous', async (expected) => {

@@ -31,6 +31,7 @@ import {
   REVISION_CONSTRAINT,
   appendMode,
   appendStatement,
+  appendValues,
   prefixPatterns,
   toRecordedEvent,
   type EventRow,
@@ -128,13 +129,9 @@ export class PostgresEventStore implements EventStore, SettledPagesReader, Chain
   async appendToStream(streamId: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
     const validated = validateAppend(streamId, events, expected, this.maxEventBytes);
     const mode = appendMode(expected);
-    const single = validated.length === 1;
     // Named: each pooled connection parses and plans each variant once, then only binds and executes.
-    const statement = appendStatement(mode, single);
-    const values: unknown[] = single
-      ? [streamId, validated[0].id, validated[0].type, validated[0].dataJson, validated[0].metadataJson]
-      : [streamId, validated.map((e) => e.id), validated.map((e) => e.type), validated.map((e) => e.dataJson), validated.map((e) => e.metadataJson)];
-    if (mode === 'exact') values.push(expected);
+    const statement = appendStatement(mode, validated.length);
+    const values = appendValues(streamId, validated, mode === 'exact' ? (expected as number) : undefined);
     for (let attempt = 1; ; attempt++) {
       let rows: Array<{ revision: number; position: string }>;
       try {

@@ -10,19 +10,26 @@ export function appendMode(expected: ExpectedRevision): AppendMode {
 
 /**
  * The revision the new events follow, as a subquery returning one row (or none: a conflict).
- * 'exact' requires that revision to exist; 'new' starts at 0; 'any' / 'stream_exists' read the
- * head through the (stream_id, revision) index. That the revision after it is still free is not
- * checked here: the UNIQUE (stream_id, revision) constraint does it at insert time, waiting for a
- * concurrent writer of the same revision and failing if that one commits.
+ * 'exact' requires that revision (parameter `expected`) to exist; 'new' starts at 0; 'any' /
+ * 'stream_exists' read the head through the (stream_id, revision) index. That the revision after
+ * it is still free is not checked here: the UNIQUE (stream_id, revision) constraint does it at
+ * insert time, waiting for a concurrent writer of the same revision and failing if that one commits.
  */
-const BASE_REVISION: Record<AppendMode, string> = {
-  exact: 'SELECT $6::integer AS rev WHERE EXISTS (SELECT FROM events WHERE stream_id = $1 AND revision = $6::integer)',
-  new: 'SELECT -1 AS rev',
-  any: 'SELECT coalesce(max(revision), -1) AS rev FROM events WHERE stream_id = $1',
-  exists: 'SELECT m.rev FROM (SELECT max(revision) AS rev FROM events WHERE stream_id = $1) m WHERE m.rev IS NOT NULL',
+const BASE_REVISION: Record<AppendMode, (expected: string) => string> = {
+  exact: (expected) => `SELECT ${expected}::integer AS rev WHERE EXISTS (SELECT FROM events WHERE stream_id = $1 AND revision = ${expected}::integer)`,
+  new: () => 'SELECT -1 AS rev',
+  any: () => 'SELECT coalesce(max(revision), -1) AS rev FROM events WHERE stream_id = $1',
+  exists: () => 'SELECT m.rev FROM (SELECT max(revision) AS rev FROM events WHERE stream_id = $1) m WHERE m.rev IS NOT NULL',
 };
 
 const INSERT_COLUMNS = 'position, stream_id, revision, event_id, type, data, metadata, transaction_id';
+
+/**
+ * Appends of up to this many events bind each event's fields as parameters of their own (a VALUES
+ * list); longer ones bind four arrays. Arrays cost both sides: pg quotes every JSON document into
+ * an array literal, and PostgreSQL parses the literal before parsing each document.
+ */
+export const MAX_VALUES_EVENTS = 32;
 
 /**
  * The whole append as one INSERT (one round trip, one autocommit transaction, all events or
@@ -32,19 +39,41 @@ const INSERT_COLUMNS = 'position, stream_id, revision, event_id, type, data, met
  * interleave). The transaction id is taken during execution, after the statement's snapshot, so
  * it is above that of the writer of the revision this append follows.
  * Returns one row per event; no row at all means the base revision was not there (a conflict).
- * One event binds scalars (no arrays to build and unnest); several bind arrays.
+ * Parameters: $1 the stream, then id, type, data and metadata of each event in turn (four arrays
+ * beyond MAX_VALUES_EVENTS), then the expected revision in 'exact' mode (see appendValues).
  */
-export function appendStatement(mode: AppendMode, single: boolean): { name: string; text: string } {
-  const source = single
-    ? `SELECT x.xid::text::bigint << 20, $1::text, b.rev + 1, $2::uuid, $3::text, $4::jsonb, $5::jsonb, x.xid
-  FROM (${BASE_REVISION[mode]}) b, (SELECT pg_current_xact_id() AS xid) x`
-    : `SELECT (x.xid::text::bigint << 20) + t.n - 1, $1::text, b.rev + t.n, t.id, t.type, t.data, t.metadata, x.xid
-  FROM (${BASE_REVISION[mode]}) b, (SELECT pg_current_xact_id() AS xid) x,
+export function appendStatement(mode: AppendMode, count: number): { name: string; text: string } {
+  const parameters = count > MAX_VALUES_EVENTS ? 5 : 1 + 4 * count;
+  const base = BASE_REVISION[mode](`$${parameters + 1}`);
+  let source: string;
+  if (count === 1) {
+    source = `SELECT x.xid::text::bigint << 20, $1::text, b.rev + 1, $2::uuid, $3::text, $4::jsonb, $5::jsonb, x.xid
+  FROM (${base}) b, (SELECT pg_current_xact_id() AS xid) x`;
+  } else if (count <= MAX_VALUES_EVENTS) {
+    const rows = Array.from({ length: count }, (_, i) => `(${i + 1}, $${2 + 4 * i}::uuid, $${3 + 4 * i}::text, $${4 + 4 * i}::jsonb, $${5 + 4 * i}::jsonb)`).join(', ');
+    source = `SELECT (x.xid::text::bigint << 20) + t.n - 1, $1::text, b.rev + t.n, t.id, t.type, t.data, t.metadata, x.xid
+  FROM (${base}) b, (SELECT pg_current_xact_id() AS xid) x, (VALUES ${rows}) AS t(n, id, type, data, metadata)`;
+  } else {
+    source = `SELECT (x.xid::text::bigint << 20) + t.n - 1, $1::text, b.rev + t.n, t.id, t.type, t.data, t.metadata, x.xid
+  FROM (${base}) b, (SELECT pg_current_xact_id() AS xid) x,
        unnest($2::uuid[], $3::text[], $4::jsonb[], $5::jsonb[]) WITH ORDINALITY AS t(id, type, data, metadata, n)`;
+  }
   return {
-    name: `es_append_${mode}_${single ? 1 : 'n'}`,
+    name: `es_append_${mode}_${count > MAX_VALUES_EVENTS ? 'n' : count}`,
     text: `INSERT INTO events (${INSERT_COLUMNS})\n${source}\nRETURNING revision, position`,
   };
+}
+
+/** The parameters of appendStatement(mode, events.length), in its order. */
+export function appendValues(streamId: string, events: ReadonlyArray<{ id: string; type: string; dataJson: string; metadataJson: string }>, expected: number | undefined): unknown[] {
+  const values: unknown[] = [streamId];
+  if (events.length > MAX_VALUES_EVENTS) {
+    values.push(events.map((e) => e.id), events.map((e) => e.type), events.map((e) => e.dataJson), events.map((e) => e.metadataJson));
+  } else {
+    for (const e of events) values.push(e.id, e.type, e.dataJson, e.metadataJson);
+  }
+  if (expected !== undefined) values.push(expected);
+  return values;
 }
 
 /** Unique index on which concurrent writers of the same revision of a stream meet. */
