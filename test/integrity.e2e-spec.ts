@@ -1,4 +1,4 @@
-import { SEAL_FIELDS, sealEvent, verifyDigestSignature, verifyEvidenceBundle } from '@accreditation/event-store';
+import { GENESIS_HASH, SEAL_FIELDS, chainHash, sealEvent, verifyDigestSignature, verifyEvidenceBundle } from '@accreditation/event-store';
 import type { PoolClient } from 'pg';
 import { type LedgerTestApi, startAdminApi, testLedgerFiles } from './support/admin-api';
 import { type Cast, Journey, castFor, expectStatus } from './support/journey';
@@ -241,6 +241,28 @@ describe('tampering with the stored trail (e2e)', () => {
       [last.streamId, last.revision + 1, eventId, data, metadata],
     );
     await expectBroken('t-forged', last.revision + 1, 'forged_append');
+  });
+
+  /** The events of a real centre written again as `target`, sealed by the old rule (chain v1: no seal, no key needed). */
+  async function forgeInOldFormat(source: string, target: string, from = 0, previousHash = GENESIS_HASH): Promise<void> {
+    let previous = previousHash;
+    for (const event of (await journey.events(source)).slice(from)) {
+      const data = JSON.parse(JSON.stringify(event.data).split(source).join(target)) as Record<string, unknown>;
+      const kept = Object.fromEntries(Object.entries(event.metadata).filter(([k]) => !SEAL_FIELDS.has(k) && k !== 'chain'));
+      const hash = chainHash({ type: event.type, data, occurredAt: String(kept.occurredAt), previousHash: previous });
+      await sql(
+        `INSERT INTO events (position, stream_id, revision, event_id, type, data, metadata, transaction_id)
+         VALUES ((pg_current_xact_id()::text::bigint << 20), $1, $2, gen_random_uuid(), $3, $4, $5, pg_current_xact_id())`,
+        [stream(target), event.revision, event.type, data, { ...kept, previousHash: previous, hash }],
+      );
+      previous = hash;
+    }
+  }
+
+  it('a whole accredited centre forged after the digests began, in the old chain format (no key needed): forged_append at revision 0, not intact', async () => {
+    await signedCentre('t-v1-source', (id) => journey.accredited(id));
+    await forgeInOldFormat('t-v1-source', 't-v1-forged');
+    await expectBroken('t-v1-forged', 0, 'forged_append');
   });
 
   it('a whole stream deleted: stream_deleted, not 404 as if it never existed', async () => {

@@ -1,6 +1,6 @@
-import { generateKeyPairSync, randomBytes, sign } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, randomUUID, sign } from 'node:crypto';
 import { type CentreCommand, centreDecider } from '@accreditation/domain';
-import { InMemoryEventStore, type LedgerSigner, MemoryDigestLog, keyIdOf, verifyDigestSignature, verifyEvidenceBundle } from '@accreditation/event-store';
+import { InMemoryEventStore, type LedgerSigner, MemoryDigestLog, chainHash, keyIdOf, verifyDigestSignature, verifyEvidenceBundle } from '@accreditation/event-store';
 import { randomIds } from '../ids/id-source';
 import { AdjustableClock } from '../ports/clock';
 import { AuditTrailReplay } from '../replay/audit-trail.replay';
@@ -106,5 +106,53 @@ describe('Ledger', () => {
     const runner = createDeciderRunner(truncated, clock, randomIds, 3, 0, { sealKey: key.sealKey, anchoredHead: (s) => ledger.anchoredHead(s) });
     await expect(runner.run(centreDecider, 'centre-b', { command: volume('b', 500), actor: office, correlationId: 'corr' })).rejects.toBeInstanceOf(StreamTruncated);
     expect(await truncated.readStream('centre-b')).toHaveLength(1);
+  });
+
+  describe('events in the old chain format (v1: no seal, no key needed)', () => {
+    /** Events as a store written before chain v2 holds them, or as a forger without the key writes them. */
+    async function writeOldFormat(store: InMemoryEventStore, streamId: string, count: number): Promise<void> {
+      const existing = await store.readStream(streamId);
+      let previousHash = existing.length ? String(existing[existing.length - 1].metadata.hash) : '0'.repeat(64);
+      const events = Array.from({ length: count }, (_, i) => {
+        const data = { centreId: streamId.slice('centre-'.length), proceduresPerYear: 100 + existing.length + i };
+        const occurredAt = '2019-06-01T09:00:00.000Z';
+        const hash = chainHash({ type: 'ProcedureVolumeUpdated', data, occurredAt, previousHash });
+        const metadata = { actor: office, occurredAt, recordedAt: occurredAt, previousHash, hash };
+        previousHash = hash;
+        return { id: randomUUID(), type: 'ProcedureVolumeUpdated', data, metadata };
+      });
+      await store.appendToStream(streamId, events, existing.length ? existing.length - 1 : 'no_stream');
+    }
+
+    it('given a record from before chain v2, when a record or an event in that format appears after the first digest, then only those are forged_append, also after a restart', async () => {
+      const store = new InMemoryEventStore();
+      const clock = new AdjustableClock(new Date('2024-03-01T09:00:00Z'));
+      const key = signer();
+      const log = new MemoryDigestLog();
+      await writeOldFormat(store, 'centre-legacy', 3);
+      const ledger = new Ledger({ store, signer: key, log, clock, intervalMs: 0 });
+      await ledger.start();
+      expect((await ledger.digestNow()).treeSize).toBe(1);
+      expect(ledger.oldFormatUpTo('centre-legacy')).toEqual({ digestSequence: 1, revision: 2 });
+
+      await writeOldFormat(store, 'centre-forged', 2);
+      await writeOldFormat(store, 'centre-legacy', 1);
+      await ledger.digestNow();
+      const expected = { ok: false, brokenStreams: 2, broken: expect.arrayContaining([
+        expect.objectContaining({ streamId: 'centre-forged', revision: 0, reason: 'forged_append' }),
+        expect.objectContaining({ streamId: 'centre-legacy', revision: 3, reason: 'forged_append' }),
+      ]) };
+      expect(ledger.health()).toMatchObject(expected);
+      // Neither forgery was signed: the legacy record keeps its head at revision 2, the forged one has none.
+      expect(ledger.anchoredHead('centre-legacy')).toMatchObject({ revision: 2 });
+      expect(ledger.anchoredHead('centre-forged')).toBeUndefined();
+
+      const restarted = new Ledger({ store, signer: key, log, clock, intervalMs: 0 });
+      await restarted.start();
+      expect(restarted.health()).toMatchObject(expected);
+      const replay = new AuditTrailReplay(store, readStoredEvent, clock, restarted);
+      expect(await replay.verifyStream('centre-forged')).toMatchObject({ intact: false, brokenAt: { revision: 0, reason: 'forged_append' } });
+      expect(await replay.verifyStream('centre-legacy')).toMatchObject({ intact: false, verified: 3, brokenAt: { revision: 3, reason: 'forged_append' } });
+    });
   });
 });

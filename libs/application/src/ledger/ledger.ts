@@ -7,6 +7,8 @@ import {
   FIRST_PREVIOUS_DIGEST,
   type EventStore,
   type LedgerSigner,
+  type OldFormatBound,
+  type OldFormatEra,
   type SignedDigest,
   type StreamHead,
   digestBodyOf,
@@ -15,6 +17,8 @@ import {
   headLeafHash,
   headsRoot,
   inclusionProof,
+  oldFormatBoundOf,
+  oldFormatEraOf,
   sortedHeads,
   verifyDigestSignature,
 } from '@accreditation/event-store/port';
@@ -73,6 +77,8 @@ export class Ledger {
   private position = 0n;
   private readonly signed = new Map<string, StreamHead>();
   private latest: SignedDigest | undefined;
+  /** The first digest's heads: old-format events beyond them are not the engine's. */
+  private oldFormatEra: OldFormatEra | undefined;
   private readonly logProblems: string[] = [];
   private readonly reported = new Map<string, BrokenLink>();
   private state: LedgerHealth['state'] = 'verifying';
@@ -131,6 +137,10 @@ export class Ledger {
 
   latestDigest(): SignedDigest | undefined {
     return this.latest;
+  }
+
+  oldFormatUpTo(streamId: string): OldFormatBound | undefined {
+    return oldFormatBoundOf(this.oldFormatEra, streamId);
   }
 
   allDigests(): DigestLogEntry[] {
@@ -195,7 +205,7 @@ export class Ledger {
   private newFolder(): ChainFolder {
     const anchors = new Map<string, AnchoredHead>();
     for (const streamId of this.signed.keys()) anchors.set(streamId, this.anchoredHead(streamId)!);
-    return new ChainFolder({ sealKey: this.options.signer.sealKey, anchors });
+    return new ChainFolder({ sealKey: this.options.signer.sealKey, anchors, oldFormatEra: this.oldFormatEra });
   }
 
   private async catchUp(): Promise<void> {
@@ -232,7 +242,9 @@ export class Ledger {
       keyId: this.options.signer.keyId,
     } as const;
     const signed: SignedDigest = { ...body, signature: this.options.signer.sign(digestSigningInput(body)) };
-    this.options.log.append({ ...signed, changedHeads: sortedHeads(changedHeads) });
+    const entry = { ...signed, changedHeads: sortedHeads(changedHeads) };
+    this.options.log.append(entry);
+    if (!this.latest) this.folder.oldFormatEra = this.oldFormatEra = oldFormatEraOf([entry]);
     this.latest = signed;
     return signed;
   }
@@ -257,6 +269,7 @@ export class Ledger {
       previous = entry;
     }
     this.latest = previous && digestBodyOfSigned(previous);
+    this.oldFormatEra = oldFormatEraOf(entries);
   }
 
   /** One thing at a time: folding, signing and proving share the heads. */

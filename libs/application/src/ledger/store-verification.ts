@@ -1,11 +1,14 @@
 import {
   type BrokenLink,
   ChainFolder,
+  type ChainSweepOptions,
   type ChainSweepResult,
   type DigestLogEntry,
   type EventStore,
   type StreamHead,
   headsRoot,
+  oldFormatBoundOf,
+  oldFormatEraOf,
   sortedHeads,
   canSweepChains,
   verifyChain,
@@ -58,16 +61,17 @@ export async function verifyStore(options: StoreVerificationOptions): Promise<St
   }
   const latest = previous;
   const anchors = new Map([...heads].map(([streamId, h]) => [streamId, { digestSequence: latest!.sequence, revision: h.revision, hash: h.hash }]));
+  const oldFormatEra = oldFormatEraOf(options.digests);
 
   const { store } = options;
   const sweep = canSweepChains(store)
-    ? await store.sweepChains({ sealKey: options.sealKey, anchors, workers: options.workers, onProgress: options.onProgress })
-    : await foldAll(store, { sealKey: options.sealKey, anchors, pageSize: options.pageSize, onProgress: options.onProgress });
+    ? await store.sweepChains({ sealKey: options.sealKey, anchors, oldFormatEra, workers: options.workers, onProgress: options.onProgress })
+    : await foldAll(store, { sealKey: options.sealKey, anchors, oldFormatEra, pageSize: options.pageSize, onProgress: options.onProgress });
 
   const broken: StoreVerification['broken'] = [];
   for (const streamId of [...sweep.broken.keys()].sort()) {
     const stored = await options.store.readStream(streamId);
-    const result = verifyChain(stored, { streamId, sealKey: options.sealKey, anchored: anchors.get(streamId) });
+    const result = verifyChain(stored, { streamId, sealKey: options.sealKey, anchored: anchors.get(streamId), oldFormatUpTo: oldFormatBoundOf(oldFormatEra, streamId) });
     // Intact in revision order: the fold saw its events out of order in $all (positions are not evidence).
     if (!result.intact) broken.push({ streamId, ...result.brokenAt });
   }
@@ -84,8 +88,8 @@ export async function verifyStore(options: StoreVerificationOptions): Promise<St
 }
 
 /** Any store: one fold over $all in this thread, each event against its stream's verified head. */
-async function foldAll(store: EventStore, options: { sealKey?: Uint8Array; anchors: ReadonlyMap<string, { digestSequence: number; revision: number; hash: string }>; pageSize?: number; onProgress?: (eventsDone: number) => void }): Promise<ChainSweepResult> {
-  const folder = new ChainFolder({ sealKey: options.sealKey, anchors: options.anchors });
+async function foldAll(store: EventStore, options: Omit<ChainSweepOptions, 'workers'> & { pageSize?: number }): Promise<ChainSweepResult> {
+  const folder = new ChainFolder({ sealKey: options.sealKey, anchors: options.anchors, oldFormatEra: options.oldFormatEra });
   const pageSize = options.pageSize ?? 10_000;
   let position = 0n;
   // The next page is read while this one is verified: reading and hashing overlap.

@@ -82,7 +82,7 @@ export class AuditTrailReplay {
   }
 
   private verifyStored(streamId: string, stored: readonly RecordedEvent[]): ChainVerification {
-    return verifyChain(stored, { streamId, sealKey: this.integrity?.sealKey, anchored: this.integrity?.anchoredHead(streamId) });
+    return verifyChain(stored, { streamId, sealKey: this.integrity?.sealKey, anchored: this.integrity?.anchoredHead(streamId), oldFormatUpTo: this.integrity?.oldFormatUpTo?.(streamId) });
   }
 
   private toEntry(event: RecordedEvent): TrailEntry {

@@ -1,4 +1,4 @@
-import type { BrokenLink, SignedDigest, StreamHead, VerifyChainOptions } from '@accreditation/event-store/port';
+import type { BrokenLink, OldFormatBound, SignedDigest, StreamHead, VerifyChainOptions } from '@accreditation/event-store/port';
 
 /**
  * What verification needs from the ledger (the signed heads and the seal key outside the
@@ -8,6 +8,8 @@ import type { BrokenLink, SignedDigest, StreamHead, VerifyChainOptions } from '@
 export interface TrailIntegrity {
   sealKey?: Uint8Array;
   anchoredHead(streamId: string): VerifyChainOptions['anchored'];
+  /** Where the stream's old-format (chain v1) events must end (undefined: no digest yet). */
+  oldFormatUpTo?(streamId: string): OldFormatBound | undefined;
   report(streamId: string, link: BrokenLink): void;
   latestDigest?(): SignedDigest | undefined;
 }

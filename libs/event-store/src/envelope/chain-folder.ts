@@ -1,4 +1,4 @@
-import { type BrokenLink, type ChainedEvent, GENESIS_HASH, type VerifyChainOptions, checkAgainstAnchor, checkLink } from './integrity-chain';
+import { type BrokenLink, type ChainedEvent, GENESIS_HASH, type OldFormatEra, type VerifyChainOptions, checkAgainstAnchor, checkLink, oldFormatBoundOf } from './integrity-chain';
 
 /** What the fold knows of a stream after the events seen so far. */
 export interface FoldedHead {
@@ -21,7 +21,12 @@ export class ChainFolder {
   events = 0;
   private readonly seenAtAnchor = new Map<string, { hash: string; eventId: string; v2: boolean }>();
 
-  constructor(private readonly options: { sealKey?: Uint8Array; anchors?: ReadonlyMap<string, Anchor> } = {}) {}
+  /** The first digest's heads (set when the ledger signs its first digest after this fold began). */
+  oldFormatEra: OldFormatEra | undefined;
+
+  constructor(private readonly options: { sealKey?: Uint8Array; anchors?: ReadonlyMap<string, Anchor>; oldFormatEra?: OldFormatEra } = {}) {
+    this.oldFormatEra = options.oldFormatEra;
+  }
 
   add(event: ChainedEvent & { streamId: string }): BrokenLink | undefined {
     this.events++;
@@ -36,6 +41,7 @@ export class ChainFolder {
       streamId,
       sealKey: this.options.sealKey,
       anchored,
+      oldFormatUpTo: oldFormatBoundOf(this.oldFormatEra, streamId),
     });
     if (problem) {
       this.broken.set(streamId, problem);

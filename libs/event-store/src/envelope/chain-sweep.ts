@@ -1,4 +1,4 @@
-import type { BrokenLink, VerifyChainOptions } from './integrity-chain';
+import type { BrokenLink, OldFormatEra, VerifyChainOptions } from './integrity-chain';
 
 export type SignedHead = NonNullable<VerifyChainOptions['anchored']>;
 
@@ -7,6 +7,8 @@ export interface ChainSweepOptions {
   sealKey?: Uint8Array;
   /** Each stream's head as signed in the latest digest. */
   anchors: ReadonlyMap<string, SignedHead>;
+  /** The first digest's heads: where old-format (chain v1) events must end (undefined: no digest yet). */
+  oldFormatEra?: OldFormatEra;
   /** Parallel verifiers, each over its own share of the streams (default: one per core). */
   workers?: number;
   /** Events verified so far, over all workers. */

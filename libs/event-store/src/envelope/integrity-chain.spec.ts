@@ -52,6 +52,32 @@ describe('integrity chain', () => {
     expect(verify(events, anchor)).toBeUndefined();
   });
 
+  describe('events in the old format (chain v1, which needs no key)', () => {
+    const oldOnly = stream(4, 4);
+    const bound = (revision: number) => ({ streamId, sealKey: key, oldFormatUpTo: { digestSequence: 1, revision } });
+
+    it('given no signed digest yet, then nothing tells them from forgeries: the record verifies', () => {
+      expect(verifyChain(oldOnly, { streamId, sealKey: key })).toMatchObject({ intact: true, verified: 4 });
+    });
+
+    it('given the first digest held the record at its head, then the record verifies, and v2 events may follow', () => {
+      expect(verifyChain(oldOnly, bound(3))).toMatchObject({ intact: true, verified: 4 });
+      expect(verifyChain(stream(6, 4), bound(3))).toMatchObject({ intact: true, verified: 6 });
+    });
+
+    it('given the first digest held the record up to revision 1, then revision 2 in the old format is a forged append naming that digest', () => {
+      const result = verifyChain(oldOnly, bound(1));
+      expect(result).toMatchObject({ intact: false, verified: 2, brokenAt: { revision: 2, reason: 'forged_append' } });
+      expect(!result.intact && result.brokenAt.detail).toContain('digest 1, the first signed, held the record only up to revision 1');
+    });
+
+    it('given a record the first digest did not hold, then its first event in the old format is a forged append', () => {
+      const result = verifyChain(oldOnly, bound(-1));
+      expect(result).toMatchObject({ intact: false, verified: 0, brokenAt: { revision: 0, reason: 'forged_append' } });
+      expect(!result.intact && result.brokenAt.detail).toContain('the record was not in digest 1');
+    });
+  });
+
   it('tells a recomputed chain from a forged append by the signed head', () => {
     const events = stream(4);
     // Re-seal from revision 2 without the key: what an attacker who read the code can do.

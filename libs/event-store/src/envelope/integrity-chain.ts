@@ -200,6 +200,29 @@ export interface VerifyChainOptions {
   sealKey?: Uint8Array;
   /** The stream's head as signed in the latest digest that holds it. */
   anchored?: { digestSequence: number; revision: number; hash: string };
+  /** How far events in the old format (chain v1) can be the engine's: see OldFormatBound. */
+  oldFormatUpTo?: OldFormatBound;
+}
+
+/**
+ * The engine has sealed with chain v2 since before its first signed digest, and v1 needs no key:
+ * anyone could write a whole record in it. So a v1 event is the engine's only at or below the
+ * head that the first digest signed for its stream (revision −1: the stream was not in it, so
+ * it began after v2 did). Undefined when no digest exists yet: then nothing tells them apart.
+ */
+export interface OldFormatBound {
+  digestSequence: number;
+  revision: number;
+}
+
+/** The streams' heads in the first signed digest: where each record's old-format events must end. */
+export interface OldFormatEra {
+  digestSequence: number;
+  heads: ReadonlyMap<string, number>;
+}
+
+export function oldFormatBoundOf(era: OldFormatEra | undefined, streamId: string): OldFormatBound | undefined {
+  return era && { digestSequence: era.digestSequence, revision: era.heads.get(streamId) ?? -1 };
 }
 
 /** Stored metadata that is not an object (replaced by null, a string...) verifies as empty: broken, never a crash. */
@@ -241,6 +264,7 @@ export interface LinkContext {
   streamId?: string;
   sealKey?: Uint8Array;
   anchored?: VerifyChainOptions['anchored'];
+  oldFormatUpTo?: OldFormatBound;
   /** Stored hash → revision, to tell a reorder from a deletion (when the whole stream is at hand). */
   revisionOfHash?: (hash: string) => number | undefined;
 }
@@ -280,13 +304,20 @@ export function checkLink(event: ChainedEvent, ctx: LinkContext): BrokenLink | u
       ? { ...link, reason: 'reordered', detail: `The event is intact but follows revision ${linkedTo}, not revision ${index - 1}.`, expected: previous, found: String(meta.previousHash) }
       : { ...link, reason: 'missing_event', detail: 'The event is intact but links to an event that is no longer in the stream.', expected: previous, found: String(meta.previousHash) };
   }
-  const authentic = version === 2 ? !sealKey || macMatches(sealKey, found, meta.seal) : !ctx.sawV2;
+  const oldFormat = ctx.oldFormatUpTo;
+  const pastOldFormat = version === 1 && oldFormat !== undefined && event.revision > oldFormat.revision;
+  const authentic = version === 2 ? !sealKey || macMatches(sealKey, found, meta.seal) : !ctx.sawV2 && !pastOldFormat;
   if (!authentic) {
     return anchored && event.revision <= anchored.revision
       ? { ...link, reason: 'rehashed_chain', detail: `The chain is consistent from here on but was recomputed: the engine did not seal this event, and digest ${anchored.digestSequence} signed a different chain up to revision ${anchored.revision}.` }
-      : { ...link, reason: 'forged_append', detail: version === 1 ? 'An event in the old chain format after events sealed by the engine: not written by the engine.' : "The event links correctly but does not carry the engine's seal: not written by the engine." };
+      : { ...link, reason: 'forged_append', detail: version === 2 ? "The event links correctly but does not carry the engine's seal: not written by the engine." : ctx.sawV2 ? 'An event in the old chain format after events sealed by the engine: not written by the engine.' : oldFormatDetail(oldFormat!) };
   }
   return undefined;
+}
+
+function oldFormatDetail(bound: OldFormatBound): string {
+  const held = bound.revision < 0 ? `the record was not in digest ${bound.digestSequence}, the first signed` : `digest ${bound.digestSequence}, the first signed, held the record only up to revision ${bound.revision}`;
+  return `An event in the old chain format, which needs no key and which the engine stopped writing before its first digest; ${held}: not written by the engine.`;
 }
 
 /** The stream ends against its signed head: truncated, deleted or diverged. `last` is the last stored event (undefined: none). */
@@ -331,7 +362,7 @@ export function verifyChain(events: readonly ChainedEvent[], options: VerifyChai
 
   for (let index = 0; index < events.length; index++) {
     const event = events[index];
-    const problem = checkLink(event, { expectedRevision: index, previous, sawV2, streamId: options.streamId, sealKey, anchored, revisionOfHash });
+    const problem = checkLink(event, { expectedRevision: index, previous, sawV2, streamId: options.streamId, sealKey, anchored, oldFormatUpTo: options.oldFormatUpTo, revisionOfHash });
     if (problem) return broken(problem);
     sawV2 ||= event.metadata.chain === 2;
     previous = String(event.metadata.hash);

@@ -1,6 +1,6 @@
 import { type KeyObject, createHash, createPublicKey, verify } from 'node:crypto';
 import { canonicalJson } from '../envelope/integrity-chain';
-import { GENESIS_HASH } from '../envelope/integrity-chain';
+import { GENESIS_HASH, type OldFormatEra } from '../envelope/integrity-chain';
 import { leafHash, merkleRoot } from './merkle-tree';
 
 export const DIGEST_FORMAT = 'accreditation-ledger-digest/1';
@@ -41,6 +41,15 @@ export interface SignedDigest extends DigestBody {
 /** A line of the digest log: the signed digest plus the heads that changed since the previous one. */
 export interface DigestLogEntry extends SignedDigest {
   changedHeads: StreamHead[];
+}
+
+/**
+ * Where old-format (chain v1) events must end, from the digest log: the heads of its first digest,
+ * which signs every record's head (its changed heads are all of them). Undefined for an empty log.
+ */
+export function oldFormatEraOf(entries: readonly DigestLogEntry[]): OldFormatEra | undefined {
+  const first = entries[0];
+  return first && { digestSequence: first.sequence, heads: new Map((first.changedHeads ?? []).map((h) => [h.streamId, h.revision])) };
 }
 
 export const FIRST_PREVIOUS_DIGEST = GENESIS_HASH;

@@ -14,6 +14,7 @@ export interface SweepWorkerData {
   range: StreamRange;
   sealKey?: Uint8Array;
   anchors: Array<[string, SignedHead]>;
+  oldFormatEra?: { digestSequence: number; heads: Array<[string, number]> };
   pageSize: number;
 }
 
@@ -26,7 +27,8 @@ async function sweep(data: SweepWorkerData): Promise<void> {
   await client.connect();
   try {
     const anchors = new Map(data.anchors);
-    const folder = new ChainFolder({ sealKey: data.sealKey, anchors });
+    const era = data.oldFormatEra;
+    const folder = new ChainFolder({ sealKey: data.sealKey, anchors, oldFormatEra: era && { digestSequence: era.digestSequence, heads: new Map(era.heads) } });
     // The next page is read while this one is verified: the database and this thread overlap.
     let next = readRangePage(client, data.range, null, data.pageSize);
     for (;;) {

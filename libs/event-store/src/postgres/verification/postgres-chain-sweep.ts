@@ -33,13 +33,15 @@ function startWorker(workerData: SweepWorkerData): Worker {
 export async function sweepChainsInWorkers(pool: Pool, connectionString: string, options: ChainSweepOptions & { pageSize?: number }): Promise<ChainSweepResult> {
   const ranges = await splitStreams(pool, Math.max(1, options.workers ?? availableParallelism()));
   const anchors = [...options.anchors];
+  const era = options.oldFormatEra;
+  const oldFormatEra = era && { digestSequence: era.digestSequence, heads: [...era.heads] };
   let done = 0;
   const workers: Worker[] = [];
   const results = await Promise.all(
     ranges.map(
       (range) =>
         new Promise<Extract<SweepWorkerMessage, { kind: 'done' }>>((resolve, reject) => {
-          const worker = startWorker({ connectionString, range, sealKey: options.sealKey, anchors, pageSize: options.pageSize ?? 5000 });
+          const worker = startWorker({ connectionString, range, sealKey: options.sealKey, anchors, oldFormatEra, pageSize: options.pageSize ?? 5000 });
           workers.push(worker);
           let result: Extract<SweepWorkerMessage, { kind: 'done' }> | undefined;
           worker.on('message', (message: SweepWorkerMessage) => {
