@@ -1,6 +1,7 @@
 import {
   type BrokenLink,
   ChainFolder,
+  canSweepChains,
   DIGEST_FORMAT,
   type DigestLog,
   type DigestLogEntry,
@@ -33,6 +34,8 @@ export interface LedgerOptions {
   intervalMs: number;
   /** Events read per page while folding $all. */
   pageSize?: number;
+  /** Threads of the start-up verification, on a store that verifies its chains itself (default: one per core). */
+  workers?: number;
   onError?: (message: string, error: unknown) => void;
 }
 
@@ -107,8 +110,10 @@ export class Ledger {
   /** Starts the verification pass and the periodic digests; resolves when the pass is done. */
   start(): Promise<void> {
     this.started ??= this.exclusive(async () => {
+      const swept = await this.sweepAtStart();
       await this.catchUp();
-      this.folder.finish();
+      // The sweep checked every signed head itself (those it did not see are reported deleted).
+      if (!swept) this.folder.finish();
       this.state = 'verified';
     }).catch((error: unknown) => {
       // The store was unreachable: the next call resumes the pass where it stopped.
@@ -206,6 +211,31 @@ export class Ledger {
     const anchors = new Map<string, AnchoredHead>();
     for (const streamId of this.signed.keys()) anchors.set(streamId, this.anchoredHead(streamId)!);
     return new ChainFolder({ sealKey: this.options.signer.sealKey, anchors, oldFormatEra: this.oldFormatEra });
+  }
+
+  /**
+   * The start-up pass on a store that verifies its chains itself (PostgreSQL): every event below a
+   * position fixed at the start, in worker threads, with the same checks as the fold; the fold then
+   * carries on from that position. Other stores: false, and the fold over $all does it all.
+   */
+  private async sweepAtStart(): Promise<boolean> {
+    const { store, signer } = this.options;
+    if (this.position !== 0n || !canSweepChains(store)) return false;
+    const anchors = new Map([...this.signed.keys()].map((streamId) => [streamId, this.anchoredHead(streamId)!]));
+    const result = await store.sweepChains({
+      sealKey: signer.sealKey,
+      anchors,
+      oldFormatEra: this.oldFormatEra,
+      workers: this.options.workers,
+      withHeads: true,
+      onProgress: (events) => (this.folder.events = events),
+    });
+    if (!result.heads || result.sweptBelow === undefined) return false;
+    for (const [streamId, head] of result.heads) this.folder.heads.set(streamId, head);
+    for (const [streamId, link] of result.broken) this.folder.broken.set(streamId, link);
+    this.folder.events = result.events;
+    this.position = result.sweptBelow - 1n;
+    return true;
   }
 
   private async catchUp(): Promise<void> {

@@ -1,3 +1,4 @@
+import type { FoldedHead } from './chain-folder';
 import type { BrokenLink, OldFormatEra, VerifyChainOptions } from './integrity-chain';
 
 export type SignedHead = NonNullable<VerifyChainOptions['anchored']>;
@@ -13,6 +14,12 @@ export interface ChainSweepOptions {
   workers?: number;
   /** Events verified so far, over all workers. */
   onProgress?: (eventsDone: number) => void;
+  /**
+   * Also answer every stream's verified head, for a caller that goes on folding the events
+   * written after the sweep (the ledger): the sweep then reads only the events below a position
+   * fixed at its start, below which every event is committed, and answers that position.
+   */
+  withHeads?: boolean;
 }
 
 export interface ChainSweepResult {
@@ -23,6 +30,10 @@ export interface ChainSweepResult {
    * The caller reads these streams again whole to name the kind of break (verifyChain).
    */
   broken: Map<string, BrokenLink>;
+  /** With `withHeads`: each stream's last verified event (a broken stream's is the one before its break). */
+  heads?: Map<string, FoldedHead>;
+  /** With `withHeads`: every event below this position was swept, none at or above it. */
+  sweptBelow?: bigint;
 }
 
 /**

@@ -31,6 +31,8 @@ function startWorker(workerData: SweepWorkerData): Worker {
  * stream that no worker saw is gone: reported as deleted here.
  */
 export async function sweepChainsInWorkers(pool: Pool, connectionString: string, options: ChainSweepOptions & { pageSize?: number }): Promise<ChainSweepResult> {
+  // Everything below es_horizon() is committed (or gone): a follower of $all resumes there.
+  const below = options.withHeads ? (await pool.query<{ horizon: string }>('SELECT es_horizon()::text AS horizon')).rows[0].horizon : undefined;
   const ranges = await splitStreams(pool, Math.max(1, options.workers ?? availableParallelism()));
   const anchors = [...options.anchors];
   const era = options.oldFormatEra;
@@ -41,7 +43,7 @@ export async function sweepChainsInWorkers(pool: Pool, connectionString: string,
     ranges.map(
       (range) =>
         new Promise<Extract<SweepWorkerMessage, { kind: 'done' }>>((resolve, reject) => {
-          const worker = startWorker({ connectionString, range, sealKey: options.sealKey, anchors, oldFormatEra, pageSize: options.pageSize ?? 5000 });
+          const worker = startWorker({ connectionString, range, sealKey: options.sealKey, anchors, oldFormatEra, pageSize: options.pageSize ?? 5000, below });
           workers.push(worker);
           let result: Extract<SweepWorkerMessage, { kind: 'done' }> | undefined;
           worker.on('message', (message: SweepWorkerMessage) => {
@@ -66,5 +68,8 @@ export async function sweepChainsInWorkers(pool: Pool, connectionString: string,
     deleted++;
   }
   // A deleted stream counts as a stream checked (as in the fold over $all): it is one of the broken.
-  return { events: results.reduce((n, r) => n + r.events, 0), streams: results.reduce((n, r) => n + r.streams, 0) + deleted, broken };
+  const events = results.reduce((n, r) => n + r.events, 0);
+  const streams = results.reduce((n, r) => n + r.streams, 0) + deleted;
+  if (below === undefined) return { events, streams, broken };
+  return { events, streams, broken, heads: new Map(results.flatMap((r) => r.heads ?? [])), sweptBelow: BigInt(below) };
 }

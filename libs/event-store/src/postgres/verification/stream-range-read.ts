@@ -31,9 +31,10 @@ type Row = [streamId: string, revision: number, eventId: string, type: string, d
 /**
  * The next `limit` events of a range in (stream id, revision) order after `after`: only the
  * columns the chain needs, in keyset pages on the (stream_id, revision) unique index, each
- * stream whole and in revision order. Array rows: no object per row from the driver.
+ * stream whole and in revision order (`below`: only events at positions below it, a prefix of
+ * each stream). Array rows: no object per row from the driver.
  */
-export async function readRangePage(client: ClientBase, range: StreamRange, after: { streamId: string; revision: number } | null, limit: number): Promise<Array<ChainedEvent & { streamId: string }>> {
+export async function readRangePage(client: ClientBase, range: StreamRange, after: { streamId: string; revision: number } | null, limit: number, below: string | null = null): Promise<Array<ChainedEvent & { streamId: string }>> {
   const values: unknown[] = [];
   const where: string[] = [];
   if (after) {
@@ -46,6 +47,10 @@ export async function readRangePage(client: ClientBase, range: StreamRange, afte
   if (range.upper !== null) {
     values.push(range.upper);
     where.push(`stream_id < $${values.length}`);
+  }
+  if (below !== null) {
+    values.push(below);
+    where.push(`position < $${values.length}::bigint`);
   }
   values.push(limit);
   const { rows } = await client.query<Row>({
