@@ -135,4 +135,22 @@ describe('canonicalJson', () => {
       expect(canonicalJson(value)).toBe(reference(value));
     }
   });
+
+  it('equals the reference for objects of one shape met again, of near shapes, and for the content hash of any data', async () => {
+    const { canonicalJson, contentHashOf } = await import('./integrity-chain');
+    const { createHash } = await import('node:crypto');
+    // The same keys in another order, or one key changed: each sorts on its own.
+    const shapes: Array<Record<string, unknown>> = [
+      { m: 1, b: 2, a: 3 },
+      { m: 1, a: 3, b: 2 },
+      { m: 1, c: 2, a: 3 },
+      { m: 1, b: 2, a: undefined },
+      JSON.parse('{"m": 1, "z": {"y": 1, "x": [2, {"m": 0, "b": 1, "a": 2}]}, "a": 3}'),
+    ];
+    for (let round = 0; round < 3; round++) for (const value of shapes) expect(canonicalJson(value)).toBe(reference(value));
+    const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+    for (const data of [{ b: 1, a: 2 }, undefined, null, 'text', [1, { d: 1, c: 2 }]]) {
+      expect(contentHashOf('T"1', data)).toBe(sha(reference({ type: 'T"1', data })));
+    }
+  });
 });

@@ -68,7 +68,8 @@ export function chainHash(link: ChainLinkInput): string {
 
 /** v2: what the event says (type and data). */
 export function contentHashOf(type: string, data: unknown): string {
-  return sha256(canonicalJson({ type, data }));
+  // Exactly canonicalJson({ type, data }), keys in sorted order, without the wrapper object.
+  return sha256(data === undefined ? `{"type":${JSON.stringify(type) ?? 'null'}}` : `{"data":${canonicalJson(data)},"type":${JSON.stringify(type) ?? 'null'}}`);
 }
 
 /** v2: everything a person relies on about the event (actor, role, both clocks, ids, versions, and any field added later). */
