@@ -163,11 +163,17 @@ export function splitProfile(profile: CpuProfile, window: { fromUs: number; toUs
 /** Now on the clock V8 stamps profiles with (CLOCK_MONOTONIC), in microseconds. */
 export const monotonicMicros = (): number => Number(process.hrtime.bigint() / 1000n);
 
-/** The one profile node --cpu-prof wrote into `dir` (the newest if several). */
+/**
+ * The main thread's profile that node --cpu-prof wrote into `dir` (the newest if several). Worker
+ * threads (the ledger's start-up verification) write their own, named CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile
+ * with a thread id above 0: they ran before the load, not during it.
+ */
 export function readProfile(dir: string): CpuProfile {
   const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort();
-  if (files.length === 0) throw new Error(`no .cpuprofile in ${dir}`);
-  return JSON.parse(readFileSync(join(dir, files[files.length - 1]!), 'utf8')) as CpuProfile;
+  const main = files.filter((f) => f.split('.')[4] === '0');
+  const chosen = (main.length ? main : files)[(main.length ? main : files).length - 1];
+  if (chosen === undefined) throw new Error(`no .cpuprofile in ${dir}`);
+  return JSON.parse(readFileSync(join(dir, chosen), 'utf8')) as CpuProfile;
 }
 
 /** `node -r @swc-node/register bench/support/profile-split.ts <file.cpuprofile|dir> [fromUs toUs]`: the split as text. */
