@@ -108,4 +108,16 @@ describe('[postgresql] the ledger at start-up, in worker threads', () => {
     await swept.stop();
     await folded.stop();
   });
+
+  it('given worker threads that cannot run, then it says so and verifies in its own thread, with the same findings', async () => {
+    const failing = Object.assign(Object.create(store) as PostgresEventStore, { sweepChains: () => Promise.reject(new Error('no worker threads here')) });
+    const errors: string[] = [];
+    const ledger = new Ledger({ store: failing, signer: key, log, clock, intervalMs: 0, onError: (message, error) => errors.push(`${message}: ${(error as Error).message}`) });
+    await ledger.start();
+    expect(errors).toEqual(['ledger start-up sweep failed; verifying in one thread instead: no worker threads here']);
+    const folded = await ledgerOn(plain);
+    expect(view(ledger)).toEqual(view(folded));
+    await ledger.stop();
+    await folded.stop();
+  });
 });

@@ -222,14 +222,22 @@ export class Ledger {
     const { store, signer } = this.options;
     if (this.position !== 0n || !canSweepChains(store)) return false;
     const anchors = new Map([...this.signed.keys()].map((streamId) => [streamId, this.anchoredHead(streamId)!]));
-    const result = await store.sweepChains({
-      sealKey: signer.sealKey,
-      anchors,
-      oldFormatEra: this.oldFormatEra,
-      workers: this.options.workers,
-      withHeads: true,
-      onProgress: (events) => (this.folder.events = events),
-    });
+    let result: Awaited<ReturnType<typeof store.sweepChains>>;
+    try {
+      result = await store.sweepChains({
+        sealKey: signer.sealKey,
+        anchors,
+        oldFormatEra: this.oldFormatEra,
+        workers: this.options.workers,
+        withHeads: true,
+        onProgress: (events) => (this.folder.events = events),
+      });
+    } catch (error) {
+      // No threads here, or the store went away: the fold in this thread does it all (or fails the same way).
+      this.options.onError?.('ledger start-up sweep failed; verifying in one thread instead', error);
+      this.folder.events = 0;
+      return false;
+    }
     if (!result.heads || result.sweptBelow === undefined) return false;
     for (const [streamId, head] of result.heads) this.folder.heads.set(streamId, head);
     for (const [streamId, link] of result.broken) this.folder.broken.set(streamId, link);
