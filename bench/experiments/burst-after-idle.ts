@@ -4,11 +4,13 @@
  * GC time in the burst's first 2 s, and its latency in the first second and overall. This is the
  * pattern of every S3 turn (hello-world or raw INSERT turns in between leave the engine idle 10 s).
  *
- *   node -r @swc-node/register bench/experiments/burst-after-idle.ts pool|young [rounds=2] [rate=150]
+ *   node -r @swc-node/register bench/experiments/burst-after-idle.ts pool|young|flush [rounds=2] [rate=150]
  *
  * pool: the pool kept warm (PG_POOL_KEEP_IDLE, default: every connection) against PG_POOL_KEEP_IDLE=0.
  * young: npm start's V8 flags against the same with the young generation pinned at its maximum
  * (--min-semi-space-size equal to --max-semi-space-size), which V8 otherwise shrinks when idle.
+ * flush: npm start's V8 flags against the same with --no-flush-bytecode (V8 otherwise drops the
+ * bytecode of functions unused over several collections, to compile them again when called).
  */
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
@@ -35,8 +37,10 @@ async function main(): Promise<void> {
       ? [['warm pool (default)', {}, []], ['PG_POOL_KEEP_IDLE=0', { PG_POOL_KEEP_IDLE: '0' }, []]]
       : compare === 'young'
         ? [['npm start flags', {}, []], ['+ --min-semi-space-size=8', {}, ['--min-semi-space-size=8']]]
-        : [];
-  if (!configurations.length) throw new Error('usage: burst-after-idle.ts pool|young [rounds] [rate]');
+        : compare === 'flush'
+          ? [['npm start flags', {}, []], ['+ --no-flush-bytecode', {}, ['--no-flush-bytecode']]]
+          : [];
+  if (!configurations.length) throw new Error('usage: burst-after-idle.ts pool|young|flush [rounds] [rate]');
   const db = await startBenchDatabase();
   const generator = await GeneratorProcess.start();
   const sides: Array<{ name: string; database: string; api: ApiProcess; centres: Array<{ centreId: string; auditId: string }>; offset: number }> = [];
