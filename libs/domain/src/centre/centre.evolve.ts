@@ -3,7 +3,7 @@ import type { CentreEvent } from './centre.events';
 import { assertNever, occurredAtOf } from './centre.occurred-at';
 import {
   type Appeal, type Audit, type AuditTeam, type Award, type CentreFile, type CentreState, type Work, type WorkAt,
-  settleCentre, settleOwnCopy,
+  editFile, editProfile, settleCentre, settleOwnCopy,
 } from './centre.state';
 import { appealEffect } from '../rules/appeals.rules';
 
@@ -44,23 +44,23 @@ export function evolveCentre(state: CentreState, event: CentreEvent): CentreStat
  * an event dated after validFrom also finds the renewed term in force.
  */
 function startDueTerm(f: CentreFile, at: string): CentreFile {
-  return f.award && f.nextAward && isAfter(at, f.nextAward.validFrom) ? { ...f, award: f.nextAward, nextAward: null, pendingDecision: null } : f;
+  return f.award && f.nextAward && isAfter(at, f.nextAward.validFrom) ? editFile(f, { award: f.nextAward, nextAward: null, pendingDecision: null }) : f;
 }
 
 function withAudit(f: CentreFile, auditId: string, change: (audit: Audit) => Audit): CentreFile {
   const w = f.work;
   if (!w || w.stage === 'ApplicationSubmitted' || w.audit.auditId !== auditId) return f;
-  return { ...f, work: { ...w, audit: change(w.audit) } };
+  return editFile(f, { work: { ...w, audit: change(w.audit) } });
 }
 
 function withTeam(f: CentreFile, auditId: string, change: (team: AuditTeam) => AuditTeam): CentreFile {
   const team = f.auditTeams[auditId] ?? { everAppointed: [], active: [] };
-  return { ...f, auditTeams: { ...f.auditTeams, [auditId]: change(team) } };
+  return editFile(f, { auditTeams: { ...f.auditTeams, [auditId]: change(team) } });
 }
 
 function withFinding(f: CentreFile, findingId: string, change: Partial<CentreFile['findings'][string]>): CentreFile {
   const finding = f.findings[findingId];
-  return finding ? { ...f, findings: { ...f.findings, [findingId]: { ...finding, ...change } } } : f;
+  return finding ? editFile(f, { findings: { ...f.findings, [findingId]: { ...finding, ...change } } }) : f;
 }
 
 const without = (list: string[], item: string): string[] => list.filter((x) => x !== item);
@@ -73,16 +73,16 @@ function apply(f: CentreFile, event: CentreEvent): CentreFile {
       return f;
     case 'SignOffAttested': {
       const { signatory, signatoryId, attestedAt } = event.data;
-      return { ...f, profile: { ...f.profile, signOff: { signatory, signatoryId, attestedAt } } };
+      return editFile(f, { profile: editProfile(f.profile, { signOff: { signatory, signatoryId, attestedAt } }) });
     }
     case 'ProcedureVolumeUpdated':
-      return { ...f, profile: { ...f.profile, proceduresPerYear: event.data.proceduresPerYear } };
+      return editFile(f, { profile: editProfile(f.profile, { proceduresPerYear: event.data.proceduresPerYear }) });
     case 'CentreEnrolled':
-      return { ...f, enrolment: { enrolledAt: event.data.enrolledAt, paidUntil: event.data.enrolmentPaidUntil, lapsedAt: null } };
+      return editFile(f, { enrolment: { enrolledAt: event.data.enrolledAt, paidUntil: event.data.enrolmentPaidUntil, lapsedAt: null } });
     case 'EnrolmentRenewed':
-      return f.enrolment ? { ...f, enrolment: { ...f.enrolment, paidUntil: event.data.enrolmentPaidUntil, lapsedAt: null } } : f;
+      return f.enrolment ? editFile(f, { enrolment: { ...f.enrolment, paidUntil: event.data.enrolmentPaidUntil, lapsedAt: null } }) : f;
     case 'EnrolmentLapsed':
-      return f.enrolment ? { ...f, enrolment: { ...f.enrolment, lapsedAt: event.data.lapsedAt } } : f;
+      return f.enrolment ? editFile(f, { enrolment: { ...f.enrolment, lapsedAt: event.data.lapsedAt } }) : f;
     case 'ApplicationSubmitted': {
       const d = event.data;
       const work: Work = {
@@ -93,8 +93,8 @@ function apply(f: CentreFile, event: CentreEvent): CentreFile {
         },
       };
       // An initial application after an award ended opens a new cycle (rule 9).
-      if (f.ended && d.kind === 'initial') return { ...f, work, ended: null, cycle: f.cycle + 1, terms: [], nextAward: null, pendingDecision: null };
-      return { ...f, work };
+      if (f.ended && d.kind === 'initial') return editFile(f, { work, ended: null, cycle: f.cycle + 1, terms: [], nextAward: null, pendingDecision: null });
+      return editFile(f, { work });
     }
     case 'AuditOpened': {
       if (f.work?.stage !== 'ApplicationSubmitted') return f;
@@ -103,7 +103,7 @@ function apply(f: CentreFile, event: CentreEvent): CentreFile {
         auditId: d.auditId, applicationId: d.applicationId, kind: d.kind, schemeVersion: d.schemeVersion, dueDate: d.dueDate,
         openedAt: d.openedAt, objections: {}, evidenceRequests: {}, clockPausedSince: null, evidenceCompleteAt: null, judged: {},
       };
-      return withTeam({ ...f, work: { stage: 'UnderAudit', application: f.work.application, audit } }, d.auditId, (t) => t);
+      return withTeam(editFile(f, { work: { stage: 'UnderAudit', application: f.work.application, audit } }), d.auditId, (t) => t);
     }
     case 'AuditorObjectionRaised':
       return withAudit(f, event.data.auditId, (a) => ({ ...a, objections: { ...a.objections, [event.data.auditorId]: 'pending' } }));
@@ -147,8 +147,7 @@ function apply(f: CentreFile, event: CentreEvent): CentreFile {
     }
     case 'FindingRaised': {
       const d = event.data;
-      return {
-        ...f,
+      return editFile(f, {
         findings: {
           ...f.findings,
           [d.findingId]: {
@@ -156,7 +155,7 @@ function apply(f: CentreFile, event: CentreEvent): CentreFile {
             raisedAt: d.raisedAt, state: 'open', overdueAt: null,
           },
         },
-      };
+      });
     }
     case 'CorrectiveActionSubmitted':
       return withFinding(f, event.data.findingId, { state: 'action_submitted' });
@@ -183,7 +182,7 @@ function apply(f: CentreFile, event: CentreEvent): CentreFile {
       const work: WorkAt<'AuditPassed'> | WorkAt<'AuditFailed'> = passed
         ? { stage: 'AuditPassed', application: w.application, audit: w.audit, outcome }
         : { stage: 'AuditFailed', application: w.application, audit: w.audit, outcome };
-      return { ...f, work };
+      return editFile(f, { work });
     }
     case 'AccreditationGranted':
     case 'ExcellenceSealAwarded': {
@@ -195,49 +194,46 @@ function apply(f: CentreFile, event: CentreEvent): CentreFile {
       };
       const terms = [...f.terms, award];
       // Rule 7: a renewal decided before the current award ends waits for it; the current award stays as it is.
-      if (f.award && !f.ended && isAfter(d.validFrom, d.decidedAt)) return { ...f, nextAward: award, terms, work: null };
-      return { ...f, award, terms, nextAward: null, pendingDecision: null, work: null, suspension: null, ended: null };
+      if (f.award && !f.ended && isAfter(d.validFrom, d.decidedAt)) return editFile(f, { nextAward: award, terms, work: null });
+      return editFile(f, { award, terms, nextAward: null, pendingDecision: null, work: null, suspension: null, ended: null });
     }
     case 'AwardTermStarted':
       return f.award && f.nextAward?.certificateNumber === event.data.certificateNumber
-        ? { ...f, award: f.nextAward, nextAward: null, pendingDecision: null }
+        ? editFile(f, { award: f.nextAward, nextAward: null, pendingDecision: null })
         : f;
     case 'AccreditationExtendedPendingDecision': {
       const d = event.data;
-      return f.award ? { ...f, pendingDecision: { validUntil: d.validUntil, extendedUntil: d.extendedUntil, applicationId: d.applicationId } } : f;
+      return f.award ? editFile(f, { pendingDecision: { validUntil: d.validUntil, extendedUntil: d.extendedUntil, applicationId: d.applicationId } }) : f;
     }
     case 'AccreditationRefused': {
       const d = event.data;
-      return {
-        ...f,
+      return editFile(f, {
         work: null,
         decisions: {
           ...f.decisions,
           refusal: { kind: 'refusal', decidedAt: d.decidedAt, decidedBy: d.decidedBy, auditId: d.auditId, appealId: null, restoreWork: f.work, restoreAward: null, restoreNextAward: null },
         },
-      };
+      });
     }
     case 'AccreditationSuspended': {
       if (!f.award) return f;
       const d = event.data;
-      return {
-        ...f,
+      return editFile(f, {
         suspension: { reason: d.reason, suspendedAt: d.suspendedAt, suspendedUntil: d.suspendedUntil, decidedBy: d.decidedBy, limitReachedAt: null },
         decisions: {
           ...f.decisions,
           suspension: { kind: 'suspension', decidedAt: d.suspendedAt, decidedBy: d.decidedBy, auditId: f.award.auditId, appealId: null, restoreWork: null, restoreAward: null, restoreNextAward: null },
         },
-      };
+      });
     }
     case 'AccreditationReinstated':
-      return { ...f, suspension: null };
+      return editFile(f, { suspension: null });
     case 'SuspensionLimitReached':
-      return f.suspension ? { ...f, suspension: { ...f.suspension, limitReachedAt: event.data.limitReachedAt } } : f;
+      return f.suspension ? editFile(f, { suspension: { ...f.suspension, limitReachedAt: event.data.limitReachedAt } }) : f;
     case 'AccreditationWithdrawn': {
       if (!f.award) return f;
       const d = event.data;
-      return {
-        ...f,
+      return editFile(f, {
         award: null, nextAward: null, pendingDecision: null, suspension: null, work: null,
         ended: { kind: 'Withdrawn', at: d.withdrawnAt, lastAward: f.award },
         decisions: {
@@ -247,24 +243,23 @@ function apply(f: CentreFile, event: CentreEvent): CentreFile {
             restoreWork: null, restoreAward: f.award, restoreNextAward: f.nextAward,
           },
         },
-      };
+      });
     }
     case 'AccreditationRelinquished':
       return f.award
-        ? { ...f, award: null, nextAward: null, pendingDecision: null, suspension: null, work: null, ended: { kind: 'Relinquished', at: event.data.relinquishedAt, lastAward: f.award } }
+        ? editFile(f, { award: null, nextAward: null, pendingDecision: null, suspension: null, work: null, ended: { kind: 'Relinquished', at: event.data.relinquishedAt, lastAward: f.award } })
         : f;
     case 'AccreditationExpired':
       // Rule 9: final for the cycle; a renewal still in progress can no longer be decided.
       return f.award
-        ? { ...f, award: null, nextAward: null, pendingDecision: null, suspension: null, work: null, ended: { kind: 'Expired', at: event.data.expiredAt, lastAward: f.award } }
+        ? editFile(f, { award: null, nextAward: null, pendingDecision: null, suspension: null, work: null, ended: { kind: 'Expired', at: event.data.expiredAt, lastAward: f.award } })
         : f;
     case 'RenewalReminderIssued':
-      return { ...f, remindersIssued: [...f.remindersIssued, `${event.data.validUntil}|${event.data.monthsBefore}`] };
+      return editFile(f, { remindersIssued: [...f.remindersIssued, `${event.data.validUntil}|${event.data.monthsBefore}`] });
     case 'AppealLodged': {
       const d = event.data;
       const record = f.decisions[d.against];
-      return {
-        ...f,
+      return editFile(f, {
         appeals: {
           ...f.appeals,
           [d.appealId]: {
@@ -273,17 +268,17 @@ function apply(f: CentreFile, event: CentreEvent): CentreFile {
           },
         },
         decisions: record ? { ...f.decisions, [d.against]: { ...record, appealId: d.appealId } } : f.decisions,
-      };
+      });
     }
     case 'AppealDecided': {
       const d = event.data;
       const appeal = f.appeals[d.appealId];
       if (!appeal) return f;
-      const next: CentreFile = { ...f, appeals: { ...f.appeals, [d.appealId]: { ...appeal, state: d.outcome, decidedAt: d.decidedAt, decidedBy: d.decidedBy } } };
+      const next: CentreFile = editFile(f, { appeals: { ...f.appeals, [d.appealId]: { ...appeal, state: d.outcome, decidedAt: d.decidedAt, decidedBy: d.decidedBy } } });
       return d.outcome === 'upheld' ? overturn(next, appeal) : next;
     }
     case 'CorrectionRecorded':
-      return { ...f, corrections: [...f.corrections, { correctsEventId: event.data.correctsEventId, correctedAt: event.data.correctedAt }] };
+      return editFile(f, { corrections: [...f.corrections, { correctsEventId: event.data.correctsEventId, correctedAt: event.data.correctedAt }] });
     // Stryker disable next-line all: exhaustive switch, unreachable (TypeScript's never check)
     default:
       return assertNever(event);
@@ -295,9 +290,9 @@ function overturn(f: CentreFile, appeal: Appeal): CentreFile {
   const record = appeal.decision;
   const effect = appealEffect(f, appeal);
   if (!record || effect === 'none') return f;
-  if (effect === 'suspension_lifted') return { ...f, suspension: null };
+  if (effect === 'suspension_lifted') return editFile(f, { suspension: null });
   // validUntil is untouched: an award restored after its validUntil still expires.
-  if (effect === 'award_restored') return { ...f, ended: null, award: record.restoreAward, nextAward: record.restoreNextAward };
+  if (effect === 'award_restored') return editFile(f, { ended: null, award: record.restoreAward, nextAward: record.restoreNextAward });
   // The committee decides again on the same completed audit.
-  return { ...f, work: record.restoreWork };
+  return editFile(f, { work: record.restoreWork });
 }

@@ -244,6 +244,31 @@ export function statusOf(file: CentreFile): KnownCentre['status'] {
 }
 
 /**
+ * A shallow copy of the file, field by field. Object spread (`{ ...file }`) of these ~20 fields
+ * took V8 (Node 20) ten times as long, and a replay copies the file once per event.
+ * Listing every field is checked: CentreFile's fields are all required, so a new one fails to compile here.
+ */
+export function copyFile(f: CentreFile): CentreFile {
+  return {
+    centreId: f.centreId, profile: f.profile, enrolment: f.enrolment, cycle: f.cycle, terms: f.terms, nextAward: f.nextAward,
+    pendingDecision: f.pendingDecision, findings: f.findings, auditTeams: f.auditTeams, decisions: f.decisions, appeals: f.appeals,
+    remindersIssued: f.remindersIssued, corrections: f.corrections, lastOccurredAt: f.lastOccurredAt,
+    award: f.award, work: f.work, suspension: f.suspension, ended: f.ended,
+  };
+}
+
+/** `{ ...file, ...changes }` as a new file, at copyFile's speed; the file passed in is never changed. */
+export const editFile = (f: CentreFile, changes: Partial<CentreFile>): CentreFile => Object.assign(copyFile(f), changes);
+
+/** The profile with some fields changed, as a new object (field by field, as copyFile). */
+export function editProfile(p: CentreProfile, changes: Partial<CentreProfile>): CentreProfile {
+  return Object.assign({
+    name: p.name, country: p.country, city: p.city, institution: p.institution, proceduresPerYear: p.proceduresPerYear,
+    representativeId: p.representativeId, contactId: p.contactId, substituteId: p.substituteId, signOff: p.signOff,
+  }, changes);
+}
+
+/**
  * settleCentre without the copy, for a file its caller has just built and nobody else holds (the
  * copy evolve makes of the previous state): a replay folds thousands of events, one copy each.
  */
@@ -256,8 +281,8 @@ export function settleOwnCopy(file: CentreFile, lastOccurredAt: IsoDateTime): Kn
 
 /** The file as a state: its status derived, and its lastOccurredAt moved on when one is given. */
 export function settleCentre(file: CentreFile, lastOccurredAt: IsoDateTime = file.lastOccurredAt): KnownCentre {
-  // The single cast: evolve keeps the slot combinations statusOf maps to a legal variant.
-  return { ...file, lastOccurredAt, status: statusOf(file) } as KnownCentre;
+  // The single cast (in settleOwnCopy): evolve keeps the slot combinations statusOf maps to a legal variant.
+  return settleOwnCopy(copyFile(file), lastOccurredAt);
 }
 
 export function fileOf(state: KnownCentre): CentreFile {
