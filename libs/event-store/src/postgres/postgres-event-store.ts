@@ -24,14 +24,16 @@ import { sweepChainsInWorkers } from './verification/postgres-chain-sweep';
 import { WrongExpectedRevisionError } from '../event-store.errors';
 import {
   DUPLICATE_EVENT_ID_CONSTRAINT,
-  EVENT_COLUMNS,
   HEAD_SQL,
   IDEMPOTENCY_SQL,
   READ_ALL_PAGE_SQL,
   REVISION_CONSTRAINT,
+  STREAM_COLUMNS,
+  type StreamRow,
   appendMode,
   appendStatement,
   appendValues,
+  fromStreamRow,
   prefixPatterns,
   toRecordedEvent,
   type EventRow,
@@ -185,12 +187,12 @@ export class PostgresEventStore implements EventStore, SettledPagesReader, Chain
     const from = options.fromRevision;
     // 'end' forwards reads nothing; 'start' backwards reads revision 0 only.
     const fromRevision = from === undefined ? null : from === 'start' ? (backwards ? 0 : null) : from === 'end' ? (backwards ? null : 2 ** 31 - 1) : from;
-    const sql = `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1
+    const text = `SELECT ${STREAM_COLUMNS} FROM events WHERE stream_id = $1
       AND ($2::integer IS NULL OR revision ${backwards ? '<=' : '>='} $2::integer)
       ORDER BY revision ${backwards ? 'DESC' : 'ASC'} LIMIT $3`;
     try {
-      const { rows } = await this.pool.query<EventRow>(sql, [streamId, fromRevision, limit]);
-      return rows.map(toRecordedEvent);
+      const { rows } = await this.pool.query<StreamRow>({ text, values: [streamId, fromRevision, limit], rowMode: 'array' });
+      return rows.map((row) => fromStreamRow(streamId, row));
     } catch (error) {
       throw translateError(error);
     }

@@ -26,6 +26,14 @@ export function appendAndReadCases({ store, title }: ConformanceContext): void {
     expect(Math.abs(read.recordedAt.getTime() - Date.now())).toBeLessThan(60_000);
   });
 
+  it(title('given a stream, when read by readStream and through $all, then both give the very same events'), async () => {
+    const id = stream();
+    await store().appendToStream(id, events(3), 'no_stream');
+    const all = (await store().readAll({ filter: { streamPrefixes: [id] } })).filter((e) => e.streamId === id);
+    expect(await store().readStream(id)).toEqual(all);
+    expect(all).toHaveLength(3);
+  });
+
   it(title('metadata defaults to an empty object'), async () => {
     const id = stream();
     await store().appendToStream(id, [anEvent()], 'any');
