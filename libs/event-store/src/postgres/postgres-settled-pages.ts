@@ -19,6 +19,9 @@ SELECT position::text AS bound FROM (
 /**
  * One range, the columns a rebuild needs. Metadata keys come one column each as jsonb text, so
  * SQL NULL (absent) and JSON null stay apart; positions as text (bigint), recorded_at as epoch ms.
+ * ORDER BY names the table's column: a bare `position` is the output column `position::text`,
+ * which sorted the rows as text (1000000000 before 999999999, a misordered fold wherever a page
+ * crossed a power of ten) and by a sort, often in parallel workers, instead of the key's order.
  */
 function pageSql(metadataKeys: readonly string[] | undefined): string {
   const meta = metadataKeys === undefined
@@ -29,7 +32,7 @@ SELECT position::text, stream_id, revision, event_id, type, data, floor(extract(
 FROM events
 WHERE position > $1::bigint AND position <= $2::bigint AND position < $3::bigint AND transaction_id < $4::xid8
   AND ($5::text[] IS NULL OR type = ANY ($5::text[]))
-ORDER BY position`;
+ORDER BY events.position`;
 }
 
 /**
@@ -55,14 +58,13 @@ export async function* readSettledPages(pool: Pool, options: SettledPagesOptions
     const { horizon, xmin } = head.rows[0]!;
     const types = options.eventTypes ? [...options.eventTypes] : null;
     const text = pageSql(keys);
-    const fetchPage = async (after: string, upTo: string): Promise<RecordedEvent[]> => {
+    const fetchPage = async (after: string, upTo: string): Promise<RawRow[]> => {
       const values: unknown[] = [after, upTo, horizon, xmin, types];
       if (keys?.length) values.push([...keys]);
-      const config: QueryConfig & { rowMode: 'array' } = { text, values, rowMode: 'array' };
+      const config: QueryConfig & { rowMode: 'array' } = { text, values, rowMode: 'array', types: AS_TEXT };
       const client = free.pop()!; // one is free: fewer pages are in flight than clients
       try {
-        const { rows } = await client.query(config);
-        return (rows as unknown[][]).map((r) => toEvent(r, keys));
+        return (await client.query(config)).rows as RawRow[];
       } catch (error) {
         failed = error as Error;
         throw error;
@@ -95,7 +97,7 @@ export async function* readSettledPages(pool: Pool, options: SettledPagesOptions
       return range;
     };
 
-    const ahead: Array<Promise<RecordedEvent[]>> = [];
+    const ahead: Array<Promise<RawRow[]>> = [];
     const fill = async () => {
       while (ahead.length < parallelism) {
         const range = await nextRange();
@@ -110,7 +112,9 @@ export async function* readSettledPages(pool: Pool, options: SettledPagesOptions
       while (ahead.length) {
         const page = await ahead.shift()!;
         await fill();
-        if (page.length) yield page;
+        // Parsed only now, when the caller takes the page: the objects are used and dropped
+        // young, instead of waiting (and being promoted to the old generation) with pages ahead.
+        if (page.length) yield page.map((r) => toEvent(r, keys));
       }
     } finally {
       // The caller stopped early (or failed): let the pages in flight finish before the clients go back.
@@ -121,24 +125,30 @@ export async function* readSettledPages(pool: Pool, options: SettledPagesOptions
   }
 }
 
-function toEvent(r: unknown[], keys: readonly string[] | undefined): RecordedEvent {
+/** A page row as PostgreSQL sent it: every column as text (see pageSql for their order). */
+type RawRow = Array<string | null>;
+
+/** No type parsing while a page arrives: toEvent parses a row when the caller takes its page. */
+const AS_TEXT = { getTypeParser: () => (value: string) => value } as unknown as QueryConfig['types'];
+
+function toEvent(r: RawRow, keys: readonly string[] | undefined): RecordedEvent {
   let metadata: Record<string, unknown>;
-  if (keys === undefined) metadata = JSON.parse(r[7] as string) as Record<string, unknown>;
+  if (keys === undefined) metadata = JSON.parse(r[7]!) as Record<string, unknown>;
   else {
     metadata = {};
     for (let i = 0; i < keys.length; i++) {
-      const v = r[7 + i] as string | null;
-      if (v !== null) metadata[keys[i]!] = JSON.parse(v);
+      const v = r[7 + i];
+      if (v !== null && v !== undefined) metadata[keys[i]!] = JSON.parse(v);
     }
   }
   return {
-    position: BigInt(r[0] as string),
-    streamId: r[1] as string,
-    revision: r[2] as number,
-    id: r[3] as string,
-    type: r[4] as string,
-    data: r[5],
+    position: BigInt(r[0]!),
+    streamId: r[1]!,
+    revision: Number(r[2]),
+    id: r[3]!,
+    type: r[4]!,
+    data: JSON.parse(r[5]!),
     metadata,
-    recordedAt: new Date(r[6] as number),
+    recordedAt: new Date(Number(r[6])),
   };
 }

@@ -29,6 +29,18 @@ describe('[postgresql] rebuild paths give the same rows', () => {
       UPDATE events SET data = jsonb_build_object('centreId', data->'centreId') WHERE position = (SELECT min(position) FROM events WHERE type = 'AccreditationGranted');
       UPDATE events SET data = jsonb_build_object('centreId', data->'centreId', 'name', 7) WHERE position = (SELECT max(position) FROM events WHERE type = 'CentreRegistered');
       COMMIT;`);
+    // A centre whose first events straddle a power of ten below every other position: a page
+    // that holds 99…9 and 10…0 must still fold them in numeric order (not as text).
+    const first = await store.pool.query<{ p: string }>('SELECT min(position)::text AS p FROM events');
+    const power = 10n ** BigInt(first.rows[0]!.p.length - 1);
+    const centreId = 'c-power-of-ten';
+    const crossing = generatePopulation({ centres: 1, seed: 5 }).find((x) => x.streamId.startsWith('centre-'))!.events.slice(0, 4);
+    await store.pool.query(`INSERT INTO events (position, stream_id, revision, event_id, type, data, metadata, transaction_id)
+      SELECT $1::bigint - 3 + n, 'centre-' || $2, n - 1, gen_random_uuid(), t, d || jsonb_build_object('centreId', $2::text), m, pg_current_xact_id()
+      FROM unnest($3::text[], $4::jsonb[], $5::jsonb[]) WITH ORDINALITY AS e(t, d, m, n)`,
+    [power.toString(), centreId, crossing.map((e) => e.type), crossing.map((e) => JSON.stringify(e.data)), crossing.map((e) => JSON.stringify(e.metadata ?? {}))]);
+    const straddling = await store.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM events WHERE position BETWEEN $1::bigint - 2 AND $1::bigint + 1', [power.toString()]);
+    expect(straddling.rows[0]!.n).toBe(4);
     portOnly = { readAll: store.readAll.bind(store), health: store.health.bind(store) } as unknown as EventStore;
   });
 

@@ -84,11 +84,10 @@ export async function rebuildProjection(opts: RebuildOptions): Promise<RebuildRe
     };
     const report = (phase: RebuildProgress['phase']) => opts.onProgress?.({ done, position, headPosition: opts.headPosition, phase });
     const pages = () => settledPages(store, projection, batchSize, opts.parallelism ?? 3);
-    const loaded = (events: RecordedEvent[]) => {
-      const last = events[events.length - 1]!;
+    const loaded = (last: RecordedEvent, count: number) => {
       position = last.position;
       lastAt = last.recordedAt;
-      done += events.length;
+      done += count;
       report('loading');
     };
 
@@ -97,7 +96,13 @@ export async function rebuildProjection(opts: RebuildOptions): Promise<RebuildRe
       const memory = inMemory;
       const failed: Array<{ event: RecordedEvent; error: unknown }> = [];
       for await (const events of pages()) {
-        for (const e of events) {
+        const last = events[events.length - 1]!;
+        const count = events.length;
+        for (let i = 0; i < count; i++) {
+          const e = events[i]!;
+          // Dropped from the page once folded: what the fold did not keep dies young, instead of
+          // surviving (and being copied by) the collections that run while the page is folded.
+          (events as Array<RecordedEvent | undefined>)[i] = undefined;
           try {
             memory.add(e);
           } catch (error) {
@@ -105,7 +110,7 @@ export async function rebuildProjection(opts: RebuildOptions): Promise<RebuildRe
             failed.push({ event: e, error });
           }
         }
-        loaded(events);
+        loaded(last, count);
       }
       report('writing');
       try {
@@ -137,7 +142,7 @@ export async function rebuildProjection(opts: RebuildOptions): Promise<RebuildRe
           await tx.query('SET LOCAL synchronous_commit = off');
           await applyBatch(events, tx);
         });
-        loaded(events);
+        loaded(events[events.length - 1]!, events.length);
       }
     }
     report('indexing');
