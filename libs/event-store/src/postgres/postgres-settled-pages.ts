@@ -48,8 +48,9 @@ function int(value: string): string {
  * $all as settled when called (below es_horizon() and from transactions finished by then, as
  * readAll reads it), in position order, in pages read `parallelism` at a time on their own
  * connections: ranges of `pageSize` positions are found from the primary key, then fetched ahead
- * while the caller works on the earlier ones. Rows arrive as arrays and only the metadata keys
- * asked for are parsed: on a rebuild, parsing rows is most of the reader's cost.
+ * while the caller works on the earlier ones. A page arrives as the bytes of a binary COPY and is
+ * parsed when the caller takes it, with only the metadata keys asked for: on a rebuild, parsing
+ * rows is most of the reader's cost.
  */
 export async function* readSettledPages(pool: Pool, options: SettledPagesOptions): AsyncGenerator<RecordedEvent[]> {
   const step = options.pageSize ?? 5_000;
