@@ -1,8 +1,7 @@
 import { foldStoredCentreEvent } from '../../../domain/src/centre/centre.standing';
 import { type CentreState, initialCentreState, type KnownCentre } from '../../../domain/src/centre/centre.state';
 import type { RecordedEvent } from '../../../event-store/src/event-store.port';
-import { copyLines } from './copy-in';
-import { copyLine } from './copy-text';
+import { copyJsonbRows } from './copy-in';
 import { CENTRE_EVENT_TYPES } from './event-types';
 import type { ProjectionTx } from './projection';
 
@@ -49,10 +48,10 @@ export async function loadCentreStates(tx: ProjectionTx, table: string, ids: rea
   return out;
 }
 
-/** A rebuild's states in one COPY into the empty state table (the jsonb saveCentreStates writes). */
+/** A rebuild's states by binary COPY into the empty state table (the jsonb saveCentreStates writes). */
 export async function copyCentreStates(tx: ProjectionTx, table: string, states: Iterable<KnownCentre>): Promise<void> {
-  await copyLines(tx, table, ['centre_id', 'state'], (function* () {
-    for (const state of states) yield copyLine([state.centreId, JSON.stringify(state)]);
+  await copyJsonbRows(tx, table, ['centre_id', 'state'], (function* () {
+    for (const state of states) yield [state.centreId, JSON.stringify(state)] as const;
   })());
 }
 
