@@ -168,7 +168,7 @@ function eventsOf(buf: Buffer, keys: readonly string[] | undefined): RecordedEve
     len = buf.readInt32BE(o); o += 4;
     const data = json(len); o += len;
     len = buf.readInt32BE(o);
-    const recordedAt = new Date(epochMillis(buf.readInt32BE(o + 4), buf.readUInt32BE(o + 8)));
+    const recordedAt = new Date(epochMillis(buf, o + 4));
     o += 4 + len;
     let metadata: Record<string, unknown>;
     if (keys === undefined) {
@@ -187,11 +187,16 @@ function eventsOf(buf: Buffer, keys: readonly string[] | undefined): RecordedEve
 }
 
 /**
- * A binary timestamptz (microseconds since 2000 as two 32-bit halves) in whole Unix milliseconds,
- * floored as readAll's floor(extract(epoch) * 1000); ±infinity as readAll reads it (an invalid Date).
+ * A binary timestamptz (microseconds since 2000) in whole Unix milliseconds, truncated towards the
+ * past as readAll reads it; ±infinity as readAll reads it (an invalid Date).
  */
-function epochMillis(high: number, low: number): number {
+function epochMillis(buf: Buffer, at: number): number {
+  const high = buf.readInt32BE(at);
+  const low = buf.readUInt32BE(at + 4);
   if (high === 0x7fffffff && low === 0xffffffff) return Infinity;
   if (high === -0x80000000 && low === 0) return -Infinity;
-  return Math.floor((high * 0x1_0000_0000 + low) / 1000) + PG_EPOCH_MS;
+  // Exact in a double below 2^52 µs (142 years either side of 2000); beyond, in integers.
+  if (high >= -0x100000 && high < 0x100000) return Math.floor((high * 0x1_0000_0000 + low) / 1000) + PG_EPOCH_MS;
+  const micros = buf.readBigInt64BE(at);
+  return Number(micros / 1000n - (micros % 1000n < 0n ? 1n : 0n)) + PG_EPOCH_MS;
 }
