@@ -35,7 +35,7 @@ export class HealthController {
     // With PostgreSQL, the store is the same database: either probe failing (they race while a
     // restarted server starts accepting connections) is the one database problem, said once.
     const sameDatabase = store.store === 'postgresql';
-    const databaseDown = !database.ok || (sameDatabase && !store.ok);
+    let databaseDown = !database.ok || (sameDatabase && !store.ok);
     if (databaseDown) problems.push(`database unavailable: ${(database.ok ? store.detail : database.detail) ?? 'no answer'}`);
     if (!store.ok && !sameDatabase) problems.push(`event store (${store.store}) unavailable: ${store.detail ?? 'no answer'}`);
     // Workers waiting for the database are covered by the line above; a worker stuck on its own error is named.
@@ -50,8 +50,15 @@ export class HealthController {
         unreachable = isDatabaseUnavailable(error);
         return { ok: false, detail: error.message };
       });
-      // A check that could not reach the database is the database problem already named.
-      if (!checks[name].ok && !(unreachable && databaseDown)) problems.push(`${name} failed${checks[name].detail ? `: ${checks[name].detail}` : ''}`);
+      if (checks[name].ok) continue;
+      // A check that could not reach the database is the database problem, said once: the probes
+      // above may have got through just before a restarting server stopped answering, or after.
+      if (unreachable) {
+        if (!databaseDown) problems.push(`database unavailable: ${checks[name].detail ?? 'no answer'}`);
+        databaseDown = true;
+      } else {
+        problems.push(`${name} failed${checks[name].detail ? `: ${checks[name].detail}` : ''}`);
+      }
     }
     const ok = problems.length === 0;
     if (!ok) {
