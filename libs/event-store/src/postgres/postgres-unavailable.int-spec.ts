@@ -19,7 +19,8 @@ describe('[postgresql] unreachable database', () => {
 
   it('[postgresql] connect() to a server that never answers fails within the connect timeout', async () => {
     // Accepts TCP connections but never speaks the protocol: like a blackholed or hung server.
-    const silent = createServer(() => undefined);
+    const held = new Set<Socket>();
+    const silent = createServer((socket) => void held.add(socket));
     await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
     const { port } = silent.address() as { port: number };
     try {
@@ -30,7 +31,9 @@ describe('[postgresql] unreachable database', () => {
       expect(error).toBeInstanceOf(EventStoreUnavailableError);
       expect(Date.now() - started).toBeLessThan(4000);
     } finally {
-      silent.close();
+      // The client gave up, but the server still holds its side: close it too, or the server never closes.
+      for (const socket of held) socket.destroy();
+      await new Promise<void>((r) => silent.close(() => r()));
     }
   });
 
