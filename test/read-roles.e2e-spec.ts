@@ -110,8 +110,9 @@ describe('who may read what, over HTTP', () => {
 
   it('lists to an auditor only the centres they are or were appointed to; the office sees all', async () => {
     const list = async (token: string) => ((await api.http.get('/centres?limit=500', { token })).body.items ?? []).map((c: { centreId: string }) => c.centreId).sort();
-    // The list is a read model: wait until the projector has both centres.
-    for (let waited = 0; waited < 30_000 && (await list(cast.office)).length < 2; waited += 100) await new Promise((r) => setTimeout(r, 100));
+    // The list and the auditor's appointments are two read models, each projected on its own: wait for both.
+    const caughtUp = async () => (await list(cast.office)).length >= 2 && (await list(tokens.auditor)).length >= 1;
+    for (let waited = 0; waited < 30_000 && !(await caughtUp()); waited += 100) await new Promise((r) => setTimeout(r, 100));
     expect(await list(cast.office)).toEqual([otherCentre, appointedCentre].sort());
     expect(await list(tokens.auditor)).toEqual([appointedCentre]);
     expect(await list(await api.token('auditor', 'auditor-stranger'))).toEqual([]);
