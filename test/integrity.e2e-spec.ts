@@ -1,5 +1,6 @@
-import { GENESIS_HASH, SEAL_FIELDS, chainHash, sealEvent, verifyDigestSignature, verifyEvidenceBundle } from '@accreditation/event-store';
+import { SEAL_FIELDS, sealEvent, verifyDigestSignature, verifyEvidenceBundle } from '@accreditation/event-store';
 import type { PoolClient } from 'pg';
+import { inOldChainFormat } from '../libs/testing/src/integrity';
 import { type LedgerTestApi, startAdminApi, testLedgerFiles } from './support/admin-api';
 import { type Cast, Journey, castFor, expectStatus } from './support/journey';
 
@@ -244,18 +245,19 @@ describe('tampering with the stored trail (e2e)', () => {
   });
 
   /** The events of a real centre written again as `target`, sealed by the old rule (chain v1: no seal, no key needed). */
-  async function forgeInOldFormat(source: string, target: string, from = 0, previousHash = GENESIS_HASH): Promise<void> {
-    let previous = previousHash;
-    for (const event of (await journey.events(source)).slice(from)) {
-      const data = JSON.parse(JSON.stringify(event.data).split(source).join(target)) as Record<string, unknown>;
-      const kept = Object.fromEntries(Object.entries(event.metadata).filter(([k]) => !SEAL_FIELDS.has(k) && k !== 'chain'));
-      const hash = chainHash({ type: event.type, data, occurredAt: String(kept.occurredAt), previousHash: previous });
+  async function forgeInOldFormat(source: string, target: string): Promise<void> {
+    const copies = (await journey.events(source)).map((event) => ({
+      revision: event.revision,
+      type: event.type,
+      data: JSON.parse(JSON.stringify(event.data).split(source).join(target)) as Record<string, unknown>,
+      metadata: { ...Object.fromEntries(Object.entries(event.metadata).filter(([k]) => !SEAL_FIELDS.has(k) && k !== 'chain')), occurredAt: String(event.metadata.occurredAt) },
+    }));
+    for (const event of inOldChainFormat(copies)) {
       await sql(
         `INSERT INTO events (position, stream_id, revision, event_id, type, data, metadata, transaction_id)
          VALUES ((pg_current_xact_id()::text::bigint << 20), $1, $2, gen_random_uuid(), $3, $4, $5, pg_current_xact_id())`,
-        [stream(target), event.revision, event.type, data, { ...kept, previousHash: previous, hash }],
+        [stream(target), event.revision, event.type, event.data, event.metadata],
       );
-      previous = hash;
     }
   }
 

@@ -1,7 +1,8 @@
-import { generateKeyPairSync, randomBytes, randomUUID, sign } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, sign } from 'node:crypto';
 import { type CentreCommand, centreDecider } from '@accreditation/domain';
-import { type EventStore, GENESIS_HASH, type LedgerSigner, MemoryDigestLog, PostgresEventStore, chainHash, keyIdOf } from '@accreditation/event-store';
+import { type EventStore, type LedgerSigner, MemoryDigestLog, PostgresEventStore, keyIdOf } from '@accreditation/event-store';
 import { createTestDatabase, type TestDatabase } from '../../../testing/src/database/test-database';
+import { forgedRegistration, rewriteBehindTheEngine } from '../../../testing/src/integrity';
 import { randomIds } from '../ids/id-source';
 import { AdjustableClock } from '../ports/clock';
 import { createDeciderRunner } from '../runner/create-decider-runner';
@@ -82,15 +83,11 @@ describe('[postgresql] the ledger at start-up, in worker threads', () => {
   });
 
   it('given a store tampered with after the digests, then after a restart it finds the same breaks as the fold: an edit, a truncation, a deletion, a forged record', async () => {
-    await store.pool.query(`BEGIN; SET LOCAL session_replication_role = replica;
+    await rewriteBehindTheEngine(store.pool, `
       UPDATE events SET data = jsonb_set(data, '{proceduresPerYear}', '9') WHERE stream_id = 'centre-s2' AND revision = 1;
       DELETE FROM events WHERE stream_id = 'centre-s5';
-      DELETE FROM events WHERE stream_id = 'centre-s1' AND revision = 2;
-      COMMIT;`);
-    const data = { centreId: 'forged', name: 'Forged', country: 'FR', city: 'Lyon', institution: 'Nowhere', proceduresPerYear: 300, representativeId: 'p1', contactId: 'p2', substituteId: 'p3', registeredAt: '2024-03-01T09:00:00.000Z' };
-    const occurredAt = '2024-03-01T09:00:00.000Z';
-    const hash = chainHash({ type: 'CentreRegistered', data, occurredAt, previousHash: GENESIS_HASH });
-    await store.appendToStream('centre-forged', [{ id: randomUUID(), type: 'CentreRegistered', data, metadata: { actor: office, occurredAt, recordedAt: occurredAt, previousHash: GENESIS_HASH, hash } }], 'no_stream');
+      DELETE FROM events WHERE stream_id = 'centre-s1' AND revision = 2;`);
+    await store.appendToStream('centre-forged', forgedRegistration('forged', office), 'no_stream');
 
     const swept = await ledgerOn(store, 2);
     const folded = await ledgerOn(plain);

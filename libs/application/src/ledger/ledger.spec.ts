@@ -1,11 +1,12 @@
 import { generateKeyPairSync, randomBytes, randomUUID, sign } from 'node:crypto';
 import { type CentreCommand, centreDecider } from '@accreditation/domain';
-import { InMemoryEventStore, type LedgerSigner, MemoryDigestLog, chainHash, keyIdOf, verifyDigestSignature, verifyEvidenceBundle } from '@accreditation/event-store';
+import { InMemoryEventStore, type LedgerSigner, MemoryDigestLog, keyIdOf, verifyDigestSignature, verifyEvidenceBundle } from '@accreditation/event-store';
 import { randomIds } from '../ids/id-source';
 import { AdjustableClock } from '../ports/clock';
 import { AuditTrailReplay } from '../replay/audit-trail.replay';
 import { createDeciderRunner, readStoredEvent } from '../runner/create-decider-runner';
 import { Ledger } from './ledger';
+import { inOldChainFormat } from '../../../testing/src/integrity';
 import { StreamTruncated } from '../runner/application.errors';
 
 function signer(): LedgerSigner {
@@ -112,16 +113,15 @@ describe('Ledger', () => {
     /** Events as a store written before chain v2 holds them, or as a forger without the key writes them. */
     async function writeOldFormat(store: InMemoryEventStore, streamId: string, count: number): Promise<void> {
       const existing = await store.readStream(streamId);
-      let previousHash = existing.length ? String(existing[existing.length - 1].metadata.hash) : '0'.repeat(64);
-      const events = Array.from({ length: count }, (_, i) => {
-        const data = { centreId: streamId.slice('centre-'.length), proceduresPerYear: 100 + existing.length + i };
-        const occurredAt = '2019-06-01T09:00:00.000Z';
-        const hash = chainHash({ type: 'ProcedureVolumeUpdated', data, occurredAt, previousHash });
-        const metadata = { actor: office, occurredAt, recordedAt: occurredAt, previousHash, hash };
-        previousHash = hash;
-        return { id: randomUUID(), type: 'ProcedureVolumeUpdated', data, metadata };
-      });
-      await store.appendToStream(streamId, events, existing.length ? existing.length - 1 : 'no_stream');
+      const occurredAt = '2019-06-01T09:00:00.000Z';
+      const unsealed = Array.from({ length: count }, (_, i) => ({
+        id: randomUUID(),
+        type: 'ProcedureVolumeUpdated',
+        data: { centreId: streamId.slice('centre-'.length), proceduresPerYear: 100 + existing.length + i },
+        metadata: { actor: office, occurredAt, recordedAt: occurredAt },
+      }));
+      const after = existing.length ? String(existing[existing.length - 1].metadata.hash) : undefined;
+      await store.appendToStream(streamId, inOldChainFormat(unsealed, after), existing.length ? existing.length - 1 : 'no_stream');
     }
 
     it('given a record from before chain v2, when a record or an event in that format appears after the first digest, then only those are forged_append, also after a restart', async () => {
