@@ -208,9 +208,12 @@ export class Ledger {
   }
 
   private newFolder(): ChainFolder {
-    const anchors = new Map<string, AnchoredHead>();
-    for (const streamId of this.signed.keys()) anchors.set(streamId, this.anchoredHead(streamId)!);
-    return new ChainFolder({ sealKey: this.options.signer.sealKey, anchors, oldFormatEra: this.oldFormatEra });
+    return new ChainFolder({ sealKey: this.options.signer.sealKey, anchors: this.anchors(), oldFormatEra: this.oldFormatEra });
+  }
+
+  /** Every signed stream's head, as the latest digest holds it. */
+  private anchors(): Map<string, AnchoredHead> {
+    return new Map([...this.signed.keys()].map((streamId) => [streamId, this.anchoredHead(streamId)!]));
   }
 
   /**
@@ -221,12 +224,11 @@ export class Ledger {
   private async sweepAtStart(): Promise<boolean> {
     const { store, signer } = this.options;
     if (this.position !== 0n || !canSweepChains(store)) return false;
-    const anchors = new Map([...this.signed.keys()].map((streamId) => [streamId, this.anchoredHead(streamId)!]));
     let result: Awaited<ReturnType<typeof store.sweepChains>>;
     try {
       result = await store.sweepChains({
         sealKey: signer.sealKey,
-        anchors,
+        anchors: this.anchors(),
         oldFormatEra: this.oldFormatEra,
         workers: this.options.workers,
         withHeads: true,
