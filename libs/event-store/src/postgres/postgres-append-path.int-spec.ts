@@ -139,6 +139,30 @@ describe('[postgresql] append path on the (stream_id, revision) constraint', () 
     expect(await store.appendToStream(fresh, [anEvent()], 1)).toMatchObject({ nextExpectedRevision: 2, written: 1 });
   });
 
+  it('[postgresql] bulk import refuses an invalid event met while its transaction is being copied: that transaction writes nothing, earlier ones stay, the connections stay usable', async () => {
+    const tag = randomUUID();
+    const good = Array.from({ length: 3 }, (_, i) => ({ streamId: `imp-ok-${i}-${tag}`, events: [anEvent(), anEvent()] }));
+    const later = `imp-later-${tag}`;
+    const bad = { streamId: `imp-bad-${tag}`, events: [anEvent(), { id: randomUUID(), type: 'T', data: { when: new Map() } } as unknown as EventToAppend] };
+    // Two events per transaction: the first three streams commit, the fourth's second event is refused.
+    await expect(importStreams(store.pool, [...good, bad, { streamId: later, events: [anEvent()] }], { eventsPerTransaction: 2 })).rejects.toMatchObject({
+      name: 'InvalidEventError',
+      message: expect.stringContaining('Map'),
+    });
+    for (const s of good) expect(await store.readStream(s.streamId)).toHaveLength(2);
+    expect(await store.readStream(bad.streamId)).toEqual([]);
+    expect(await store.readStream(later)).toEqual([]);
+    const { rows } = await store.pool.query<{ n: string }>('SELECT count(*) AS n FROM events WHERE stream_id = $1', [bad.streamId]);
+    expect(rows[0].n).toBe('0');
+    // Every pooled connection still answers (a failed COPY must not leave one mid-protocol).
+    await Promise.all(Array.from({ length: 24 }, () => store.pool.query('SELECT 1')));
+    expect(await importStreams(store.pool, [{ streamId: bad.streamId, events: [anEvent()] }, { streamId: later, events: [anEvent()] }], { eventsPerTransaction: 1, parallelism: 2 })).toMatchObject({ events: 2 });
+  });
+
+  it('[postgresql] bulk import refuses an invalid stream name before it opens a transaction', async () => {
+    await expect(importStreams(store.pool, [{ streamId: 'no spaces allowed', events: [anEvent()] }])).rejects.toMatchObject({ name: 'InvalidStreamNameError' });
+  });
+
   it('[postgresql] bulk import carries COPY-special characters in data, metadata and type unchanged', async () => {
     const awkward = 'tab\there, line\nbreak, return\r, back\\slash \\N, "quoted", é✓\u{1F600}';
     const streamId = `imp-awkward-${randomUUID()}`;

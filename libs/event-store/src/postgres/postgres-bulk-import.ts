@@ -4,7 +4,7 @@ import type { Pool, PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { EventToAppend } from '../event-store.port';
 import { WrongExpectedRevisionError } from '../event-store.errors';
-import { DEFAULT_MAX_EVENT_BYTES, type ValidatedEvent, validateAppend } from '../validation/append-validation';
+import { DEFAULT_MAX_EVENT_BYTES, type ValidatedEvent, assertValidStreamName, validateAppend } from '../validation/append-validation';
 import { NOTIFY_CHANNEL } from './postgres-change-notifier';
 import { translateError } from './postgres-errors';
 import { REVISION_CONSTRAINT } from './postgres-sql';
@@ -72,9 +72,8 @@ export async function importStreams(pool: Pool, streams: readonly ImportedStream
   const worker = async () => {
     while (next < batches.length) {
       const batch = batches[next++]!;
-      // Validate (and serialise) before taking a connection: a bad event fails its batch without a transaction.
-      const validated = batch.map((s) => ({ streamId: s.streamId, events: validateAppend(s.streamId, s.events, 'no_stream', maxBytes) }));
-      await importBatch(pool, validated);
+      for (const s of batch) assertValidStreamName(s.streamId);
+      await importBatch(pool, batch, maxBytes);
       events += batch.reduce((n, s) => n + s.events.length, 0);
       options.onProgress?.(events);
     }
@@ -84,7 +83,7 @@ export async function importStreams(pool: Pool, streams: readonly ImportedStream
   return { streams: streams.length, events, transactions: batches.length };
 }
 
-async function importBatch(pool: Pool, batch: Array<{ streamId: string; events: ValidatedEvent[] }>): Promise<void> {
+async function importBatch(pool: Pool, batch: readonly ImportedStream[], maxBytes: number): Promise<void> {
   // A stream listed twice: its second part would be appended to a stream that exists by then.
   const seen = new Map<string, number>();
   for (const s of batch) {
@@ -103,7 +102,7 @@ async function importBatch(pool: Pool, batch: Array<{ streamId: string; events: 
 
     // Every stream that exists has a revision 0 (events are never deleted): one index probe per stream.
     await refuseExistingStreams(client, batch.map((s) => s.streamId));
-    await copyEvents(client, batch, base, xid);
+    await copyEvents(client, batch, base, xid, maxBytes);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
@@ -128,7 +127,12 @@ async function refuseExistingStreams(client: PoolClient, ids: string[]): Promise
   throw new WrongExpectedRevisionError(streamId, 'no_stream', head.rows[0]!.revision);
 }
 
-function copyEvents(client: PoolClient, batch: Array<{ streamId: string; events: ValidatedEvent[] }>, base: bigint, xid: string): Promise<void> {
+/**
+ * Each stream is validated (and serialised) as its rows are made, so that Node's share overlaps the
+ * server's work on the rows already sent: validating the whole transaction first left the server
+ * idle meanwhile. A bad event ends the COPY with CopyFail: the transaction writes nothing.
+ */
+function copyEvents(client: PoolClient, batch: readonly ImportedStream[], base: bigint, xid: string, maxBytes: number): Promise<void> {
   const rowsPerChunk = 2000;
   function* chunks(): Generator<string> {
     let ordinal = 0;
@@ -136,8 +140,9 @@ function copyEvents(client: PoolClient, batch: Array<{ streamId: string; events:
     let rows = 0;
     for (const s of batch) {
       const stream = escape(s.streamId);
-      for (let revision = 0; revision < s.events.length; revision++) {
-        const e = s.events[revision]!;
+      const events: ValidatedEvent[] = validateAppend(s.streamId, s.events, 'no_stream', maxBytes);
+      for (let revision = 0; revision < events.length; revision++) {
+        const e = events[revision]!;
         text += `${(base + BigInt(ordinal++)).toString()}\t${stream}\t${revision}\t${e.id}\t${escape(e.type)}\t${escapeJson(e.dataJson)}\t${escapeJson(e.metadataJson)}\t${xid}\n`;
         if (++rows === rowsPerChunk) {
           yield text;
