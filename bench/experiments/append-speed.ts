@@ -9,6 +9,7 @@ import { sampleEvent } from '../support/payloads';
 import { RAW_COLUMNS, recreateRawTable } from '../calibration/raw-schema';
 import { PostgresEventStore } from '../../libs/event-store/src/postgres/postgres-event-store';
 import { Client } from 'pg';
+import { postgresCpuSeconds } from '../support/postgres-cpu';
 
 const C = Number(process.argv[2] ?? 1);
 const SEC = Number(process.argv[3] ?? 2);
@@ -28,6 +29,8 @@ async function main() {
       for (const v of variants) {
         run++;
         let out;
+        const cpu0 = process.cpuUsage();
+        const pg0 = postgresCpuSeconds();
         if (v === 'raw') {
           const p = pool(rawUrl, C); await warmPool(p, C);
           const seq = Array.from({ length: C }, () => 0);
@@ -49,7 +52,9 @@ async function main() {
           await store.close();
         }
         (res[v] ??= []).push(out.unitsPerSec);
-        process.stderr.write('\n');
+        const cpu = process.cpuUsage(cpu0);
+        const units = out.unitsPerSec * (SEC + 0.3);
+        process.stderr.write(`\n${v}: ${out.unitsPerSec.toFixed(0)}/s; CPU per append (incl. warm-up, set-up): node ${((cpu.user + cpu.system) / units).toFixed(0)} µs, PostgreSQL ${(((postgresCpuSeconds() - pg0) * 1e6) / units).toFixed(0)} µs\n`);
       }
     }
     for (const [v, xs] of Object.entries(res)) console.log(v, xs.map((x) => x.toFixed(0)).join(' '), 'ratio-to-raw', res.raw ? xs.map((x, i) => (x / res.raw![i]!).toFixed(2)).join(' ') : '');
