@@ -159,6 +159,20 @@ describe('[postgresql] append path on the (stream_id, revision) constraint', () 
     expect(await importStreams(store.pool, [{ streamId: bad.streamId, events: [anEvent()] }, { streamId: later, events: [anEvent()] }], { eventsPerTransaction: 1, parallelism: 2 })).toMatchObject({ events: 2 });
   });
 
+  it('[postgresql] bulk import on several connections starts nothing after a failed transaction, and writes nothing once it has answered', async () => {
+    const tag = randomUUID();
+    const stream = (i: number, events: EventToAppend[] = [anEvent()]) => ({ streamId: `imp-par-${i}-${tag}`, events });
+    const broken = stream(1, [anEvent(), { id: 'not-a-uuid', type: 'T', data: {} }]);
+    const streams = [stream(0), broken, ...Array.from({ length: 40 }, (_, i) => stream(i + 2))];
+    await expect(importStreams(store.pool, streams, { eventsPerTransaction: 1, parallelism: 2 })).rejects.toMatchObject({ name: 'InvalidEventError' });
+    const count = async () => Number((await store.pool.query<{ n: string }>(`SELECT count(*) AS n FROM events WHERE stream_id LIKE $1`, [`imp-par-%-${tag}`])).rows[0].n);
+    const answered = await count();
+    // The other connection had at most the transaction it was running; no later stream was started.
+    expect(answered).toBeLessThanOrEqual(2);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await count()).toBe(answered);
+  });
+
   it('[postgresql] bulk import refuses an invalid stream name before it opens a transaction', async () => {
     await expect(importStreams(store.pool, [{ streamId: 'no spaces allowed', events: [anEvent()] }])).rejects.toMatchObject({ name: 'InvalidStreamNameError' });
   });

@@ -47,7 +47,9 @@ const COPY_COLUMNS = 'position, stream_id, revision, event_id, type, data, metad
  * so $all readers and subscriptions stay gap-safe while an import runs. Streams are never split
  * across transactions; a failure rolls back only the transaction it happened in (earlier ones
  * stay committed: re-running the import of the remaining streams is safe, since imported streams
- * are refused rather than duplicated).
+ * are refused rather than duplicated). After a failure no further transaction starts; those
+ * already running on other connections finish before the call rejects, so nothing is written
+ * once it has answered.
  */
 export async function importStreams(pool: Pool, streams: readonly ImportedStream[], options: BulkImportOptions = {}): Promise<BulkImportResult> {
   const maxBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
@@ -69,17 +71,25 @@ export async function importStreams(pool: Pool, streams: readonly ImportedStream
 
   let next = 0;
   let events = 0;
+  let failure: { error: unknown } | undefined;
   const worker = async () => {
-    while (next < batches.length) {
+    while (!failure && next < batches.length) {
       const batch = batches[next++]!;
-      for (const s of batch) assertValidStreamName(s.streamId);
-      await importBatch(pool, batch, maxBytes);
+      try {
+        for (const s of batch) assertValidStreamName(s.streamId);
+        await importBatch(pool, batch, maxBytes);
+      } catch (error) {
+        failure ??= { error };
+        return;
+      }
       events += batch.reduce((n, s) => n + s.events.length, 0);
       options.onProgress?.(events);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.parallelism ?? 1, batches.length)) }, worker));
-  if (batches.length > 0) await pool.query(`SELECT pg_notify('${NOTIFY_CHANNEL}', '')`).catch(() => undefined);
+  // Subscribers hear of what was committed, also when a later transaction failed.
+  if (events > 0) await pool.query(`SELECT pg_notify('${NOTIFY_CHANNEL}', '')`).catch(() => undefined);
+  if (failure) throw failure.error;
   return { streams: streams.length, events, transactions: batches.length };
 }
 
