@@ -80,18 +80,21 @@ export async function s3Latency(ctx: BenchContext, api: ApiProcess, s2Database: 
   const p99s = new Map<string, number>();
   const levelWindows: Array<{ level: string; from: number; to: number }> = [];
   const turnSeconds = opts.s3Seconds / TURNS;
+  // HTTP clients keep as many connections as S2 had clients (a reverse proxy's upstream pool), as the
+  // raw INSERT loop keeps the API's 20: beyond them a request waits for one, counted from its due time.
+  const connections = opts.s2Clients;
   const t0 = Date.now();
   const before = await pgCounters(ctx.adminUrl);
   const activity = sampleActivity(ctx.adminUrl);
   let activitySamples: ActivitySample[] = [];
   await api.probe.mark('start');
   // The generator's first requests pay for its JIT and connections: warm it, unmeasured.
-  await generator.run('S3 generator warm-up', { kind: 'echo', url: hello.baseUrl, ratePerSec: 50, durationMs: 1000 });
+  await generator.run('S3 generator warm-up', { kind: 'echo', url: hello.baseUrl, connections, ratePerSec: 50, durationMs: 1000 });
   try {
     for (const fraction of [0.25, 0.5, 0.8]) {
       const rate = Math.max(10, Math.round(s2Max * fraction));
       const pct = `${Math.round(fraction * 100)}%`;
-      const h = await generator.run(`S3 hello-world at ${rate}/s`, { kind: 'echo', url: hello.baseUrl, ratePerSec: rate, durationMs: ms(Math.max(2, opts.s3Seconds / 2)) });
+      const h = await generator.run(`S3 hello-world at ${rate}/s`, { kind: 'echo', url: hello.baseUrl, connections, ratePerSec: rate, durationMs: ms(Math.max(2, opts.s3Seconds / 2)) });
       const levelBefore = await pgCounters(ctx.adminUrl);
       const rollbacksBefore = await rollbacks(ctx.adminUrl, s2Database);
       const engineRuns: GeneratorResult[] = [];
@@ -103,7 +106,7 @@ export async function s3Latency(ctx: BenchContext, api: ApiProcess, s2Database: 
       // Engine and raw INSERT in turns, so that whatever else loads the machine hits both alike.
       for (let turn = 0; turn < TURNS; turn++) {
         await api.probe.mark(`idle ${pct} ${turn}`);
-        const e = await generator.run(`S3 engine at ${rate}/s (${pct}), turn ${turn + 1}`, { kind: 'judge', url: api.baseUrl, token: cast.auditor, centres, indexOffset: offset, tag: `${pct}-${turn}`, ratePerSec: rate, durationMs: ms(turnSeconds), drainMs: 30_000 });
+        const e = await generator.run(`S3 engine at ${rate}/s (${pct}), turn ${turn + 1}`, { kind: 'judge', url: api.baseUrl, connections, token: cast.auditor, centres, indexOffset: offset, tag: `${pct}-${turn}`, ratePerSec: rate, durationMs: ms(turnSeconds), drainMs: 30_000 });
         const hist = await api.probe.mark(`engine ${pct} ${turn}`);
         if (hist) histograms.push(hist);
         offset += e.due.length;

@@ -35,8 +35,9 @@ async function target(job: GeneratorJob): Promise<(i: number) => Promise<void>> 
       await pool.query(sql, [stream, i, e.id, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata)]);
     };
   }
-  let http = clients.get(job.url);
-  if (!http) clients.set(job.url, (http = new JsonHttp(job.url, 2000)));
+  const key = `${job.url} ${job.connections ?? 2000}`;
+  let http = clients.get(key);
+  if (!http) clients.set(key, (http = new JsonHttp(job.url, job.connections ?? 2000)));
   const client = http;
   if (job.kind === 'echo') {
     return async () => {

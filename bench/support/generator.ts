@@ -18,6 +18,11 @@ export interface GeneratorJob {
   table?: string;
   tag?: string;
   poolSize?: number;
+  /**
+   * judge, echo: keep-alive connections to the server at most (as a reverse proxy's upstream pool);
+   * a request due while all are busy waits for one, and that wait counts in its latency.
+   */
+  connections?: number;
 }
 
 export interface GeneratorResult {

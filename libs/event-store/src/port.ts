@@ -10,6 +10,7 @@ export * from './envelope/integrity-chain';
 export * from './envelope/chain-folder';
 export * from './envelope/chain-sweep';
 export * from './ledger/merkle-tree';
+export * from './ledger/heads-tree';
 export * from './ledger/signed-digest';
 export * from './ledger/evidence-bundle';
 

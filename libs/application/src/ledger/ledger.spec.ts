@@ -49,6 +49,30 @@ describe('Ledger', () => {
     expect(ledger.health()).toMatchObject({ ok: true, state: 'verified', streams: 3, latestDigest: { sequence: 2 } });
   });
 
+  it('verifies new events between digests (following $all), and finds a forged one without a digest being asked for', async () => {
+    const { store, clock, key, log, run } = await setUp();
+    const follower = new Ledger({ store, signer: key, log, clock, intervalMs: 0, followIntervalMs: 10 });
+    await follower.start();
+    try {
+      const before = follower.health().eventsVerified;
+      await run('a', volume('a', 410));
+      await run('c', volume('c', 420));
+      const until = async (done: () => boolean) => {
+        for (let i = 0; i < 500 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+      };
+      await until(() => follower.health().eventsVerified === before + 2);
+      expect(follower.health()).toMatchObject({ ok: true, eventsVerified: before + 2, latestDigest: null });
+      // An event in the old chain format after sealed ones: not the engine's.
+      const [last] = await store.readStream('centre-a', { direction: 'backwards', maxCount: 1 });
+      await store.appendToStream('centre-a', inOldChainFormat([{ id: randomUUID(), type: 'ProcedureVolumeUpdated', data: { centreId: 'a', proceduresPerYear: 9 }, metadata: { actor: office, occurredAt: '2024-03-01T10:00:00.000Z' } }], String(last.metadata.hash)), last.revision);
+      await until(() => !follower.health().ok);
+      expect(follower.health()).toMatchObject({ ok: false, brokenStreams: 1, broken: [expect.objectContaining({ streamId: 'centre-a', revision: last.revision + 1, reason: 'forged_append' })] });
+      expect(log.readAll()).toEqual([]);
+    } finally {
+      await follower.stop();
+    }
+  });
+
   it('reloads its heads from the log (a restart), and reports a digest log that was tampered with', async () => {
     const { ledger, store, clock, key, log } = await setUp();
     await ledger.digestNow();

@@ -5,11 +5,9 @@ import {
   type ChainSweepResult,
   type DigestLogEntry,
   type EventStore,
-  type StreamHead,
-  headsRoot,
+  HeadsTree,
   oldFormatBoundOf,
   oldFormatEraOf,
-  sortedHeads,
   canSweepChains,
   verifyChain,
 } from '@accreditation/event-store/port';
@@ -50,17 +48,17 @@ export interface StoreVerification {
 export async function verifyStore(options: StoreVerificationOptions): Promise<StoreVerification> {
   const started = Date.now();
   const problems: string[] = [];
-  const heads = new Map<string, StreamHead>();
+  const heads = new HeadsTree();
   let previous: DigestLogEntry | undefined;
   for (const entry of options.digests) {
     const problem = options.publicKeyPem ? checkLogEntry(entry, previous, options.publicKeyPem) : undefined;
     if (problem) problems.push(problem);
-    for (const head of entry.changedHeads ?? []) heads.set(head.streamId, head);
-    if (headsRoot(sortedHeads(heads.values())) !== entry.rootHash) problems.push(`digest ${entry.sequence}: its heads do not give its root hash`);
+    heads.update(entry.changedHeads ?? []);
+    if (heads.root() !== entry.rootHash) problems.push(`digest ${entry.sequence}: its heads do not give its root hash`);
     previous = entry;
   }
   const latest = previous;
-  const anchors = new Map([...heads].map(([streamId, h]) => [streamId, { digestSequence: latest!.sequence, revision: h.revision, hash: h.hash }]));
+  const anchors = new Map(heads.heads().map((h) => [h.streamId, { digestSequence: latest!.sequence, revision: h.revision, hash: h.hash }]));
   const oldFormatEra = oldFormatEraOf(options.digests);
 
   const { store } = options;

@@ -1,3 +1,4 @@
+import * as cryptoModule from 'node:crypto';
 import { createHash } from 'node:crypto';
 
 /**
@@ -10,8 +11,19 @@ export function leafHash(leaf: Uint8Array): Buffer {
 }
 
 export function nodeHash(left: Uint8Array, right: Uint8Array): Buffer {
+  if (oneShot && left.length === 32 && right.length === 32) {
+    // One call over a buffer kept for it: a digest's tree has a node per stream.
+    nodeInput.set(left, 1);
+    nodeInput.set(right, 33);
+    return oneShot('sha256', nodeInput, 'buffer');
+  }
   return createHash('sha256').update(Buffer.from([1])).update(left).update(right).digest();
 }
+
+/** 0x01 || left || right, for SHA-256 children. */
+const nodeInput = Buffer.alloc(65, 1);
+/** One-shot SHA-256 where the runtime has it (Node ≥ 20.12). */
+const oneShot = (cryptoModule as { hash?: (algorithm: string, data: Uint8Array, encoding: 'buffer') => Buffer }).hash;
 
 /** SHA-256 of the empty string: the root of an empty tree. */
 export const EMPTY_ROOT = createHash('sha256').digest();
@@ -46,6 +58,21 @@ export function inclusionProof(index: number, leafHashes: readonly Buffer[]): Bu
     return m < k ? [...path(m, leaves.slice(0, k)), merkleRoot(leaves.slice(k))] : [...path(m - k, leaves.slice(k)), merkleRoot(leaves.slice(0, k))];
   };
   return path(index, leafHashes);
+}
+
+/**
+ * PATH(m, D[n]) read off a tree kept level by level (levels[0] the leaf hashes, each next level
+ * pairing the one below with an odd last node carried up, as merkleRoot builds it): the sibling
+ * at each level where there is one. Same path as inclusionProof, without rehashing subtrees.
+ */
+export function inclusionProofFromLevels(index: number, levels: ReadonlyArray<readonly Buffer[]>): Buffer[] {
+  if (index < 0 || index >= levels[0].length) throw new RangeError(`leaf ${index} is not in a tree of ${levels[0].length}`);
+  const path: Buffer[] = [];
+  for (let level = 0, i = index; level < levels.length - 1; level++, i >>= 1) {
+    const sibling = i ^ 1;
+    if (sibling < levels[level].length) path.push(levels[level][sibling]);
+  }
+  return path;
 }
 
 /** RFC 9162 §2.1.3.2: recomputes the root from a leaf hash, its index, the tree size and the path. */
