@@ -19,7 +19,7 @@ export function openLedger(config: AppConfig, store: EventStore, clock: Clock, l
     log: new JsonlDigestLog(config.ledger.digestLog),
     clock,
     intervalMs: config.ledger.digestIntervalMs,
-    onError: (message, error) => log(message, { error: error instanceof Error ? error.message : String(error) }),
+    onError: (message, error) => log(message, error === undefined ? {} : { error: error instanceof Error ? error.message : String(error) }),
   });
   const begin = (): void => {
     ledger.start().then(

@@ -135,11 +135,22 @@ export class Ledger {
       const followMs = this.options.followIntervalMs ?? 1_000;
       if (followMs > 0 && !this.stopped) {
         let following = false;
+        let failing = false;
         this.follower = setInterval(() => {
           if (following) return;
           following = true;
           void this.exclusive(() => this.catchUp())
-            .catch((e: unknown) => this.options.onError?.('ledger verification of new events failed', e))
+            .then(
+              () => {
+                if (failing) this.options.onError?.('ledger verification of new events resumed', undefined);
+                failing = false;
+              },
+              // Said once per outage, not every second while the store is away.
+              (e: unknown) => {
+                if (!failing) this.options.onError?.('ledger verification of new events failed; retrying every second', e);
+                failing = true;
+              },
+            )
             .finally(() => (following = false));
         }, followMs);
         this.follower.unref();
