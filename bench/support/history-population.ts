@@ -99,7 +99,8 @@ export class HistoryPopulation {
   private engine(store: InMemoryEventStore): Engine {
     const runner = createDeciderRunner(store, this.clock, this.ids, 0, 64, { sealKey: this.options.sealKey });
     // The handler looks person facts up in the people's store, as the API's does in the one store.
-    return { handler: new CentreCommandHandler(runner, this.people), clock: this.clock, ids: this.ids };
+    const people = createDeciderRunner(this.people, this.clock, this.ids, 0, undefined, { sealKey: this.options.sealKey });
+    return { handler: new CentreCommandHandler(runner, people), clock: this.clock, ids: this.ids };
   }
 
   /** Batches of streams in import order: auditors and people first, then centres. */

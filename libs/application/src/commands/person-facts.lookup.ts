@@ -1,15 +1,20 @@
 import { type PersonFacts, auditorDecider, auditorStreamId, personDecider, personFactsFor, personStreamId } from '@accreditation/domain';
-import type { EventStore } from '@accreditation/event-store/port';
-import { readStoredEvent } from '../runner/create-decider-runner';
-import { foldStream } from '../runner/stream-folding';
+import type { RunnableDecider } from '../runner/decider-runner';
+
+/** Where the states come from: the runner's current view of each stream (see DeciderRunner.currentState). */
+export interface CurrentStates {
+  currentState<S, E>(decider: RunnableDecider<unknown, E, S>, streamId: string): Promise<S>;
+}
 
 /**
  * Reads what a centre decision needs to know about a person from their person record
  * (`person-<id>`: declared interests, conflicts, consultations; anyone, auditor or not) and their
- * auditor stream; the domain (personFactsFor) says what both mean for the centre.
+ * auditor stream, each as it is now; the domain (personFactsFor) says what both mean for the centre.
  * Each aggregate stays its own consistency boundary: the centre receives these as command data.
+ * An auditor's stream grows with every appointment, so it is read from the cached view plus its
+ * tail, not whole for every judgement.
  */
-export async function lookupPersonFacts(store: EventStore, personId: string, centreId: string): Promise<PersonFacts> {
-  const [auditorEvents, personEvents] = await Promise.all([store.readStream(auditorStreamId(personId)), store.readStream(personStreamId(personId))]);
-  return personFactsFor(foldStream(auditorDecider, auditorEvents, readStoredEvent), centreId, foldStream(personDecider, personEvents, readStoredEvent));
+export async function lookupPersonFacts(states: CurrentStates, personId: string, centreId: string): Promise<PersonFacts> {
+  const [auditor, person] = await Promise.all([states.currentState(auditorDecider, auditorStreamId(personId)), states.currentState(personDecider, personStreamId(personId))]);
+  return personFactsFor(auditor, centreId, person);
 }

@@ -30,6 +30,27 @@ describe('DeciderRunner', () => {
     clock = new AdjustableClock(new Date('2024-01-10T09:00:00Z'));
   });
 
+  it('currentState gives the stream as it is now: a cached view extended by what another writer appended behind its back, reading only the tail', async () => {
+    const runner = runnerOn(store);
+    await runner.run(centreDecider, centreStreamId('c1'), req(register));
+    // Another process (a second runner on the same store) writes; this runner's cache does not know.
+    await runnerOn(store).run(centreDecider, centreStreamId('c1'), req({ type: 'UpdateProcedureVolume', data: { centreId: 'c1', proceduresPerYear: 480 } } as CentreCommand));
+    const whole = await runnerOn(store).currentState(centreDecider, centreStreamId('c1'));
+    const reads: unknown[] = [];
+    const readStream = store.readStream.bind(store);
+    jest.spyOn(store, 'readStream').mockImplementation((streamId, options) => {
+      reads.push(options);
+      return readStream(streamId, options);
+    });
+    const state = await runner.currentState(centreDecider, centreStreamId('c1'));
+    expect(state).toEqual(whole);
+    expect(JSON.stringify(state)).toContain('480');
+    expect(reads).toEqual([{ fromRevision: 1 }]);
+    // Nothing new: still one read of the (empty) tail, never a stale answer.
+    await runner.currentState(centreDecider, centreStreamId('c1'));
+    expect(reads).toEqual([{ fromRevision: 1 }, { fromRevision: 2 }]);
+  });
+
   it('reads, decides and appends with full metadata and a hash-chain link', async () => {
     const runner = runnerOn(store);
     const outcome = await runner.run(centreDecider, centreStreamId('c1'), req(register));
@@ -155,7 +176,7 @@ describe('DeciderRunner', () => {
     const volume: CentreCommand = { type: 'UpdateProcedureVolume', data: { centreId: 'c1', proceduresPerYear: 250 } };
 
     it('given a current cached view, when commands follow, then it decides on it and reads nothing: the exact-revision append proves it current', async () => {
-      const reads: unknown[] = [];
+    const reads: unknown[] = [];
       const runner = runnerOn(spyingOn(reads));
       await runner.run(centreDecider, 'centre-c1', req(register));
       await runner.run(centreDecider, 'centre-c1', req(attest));
@@ -165,7 +186,7 @@ describe('DeciderRunner', () => {
     });
 
     it('given a cache behind another process, when its append is refused, then it reads the tail and decides again at once, without spending a retry', async () => {
-      const reads: unknown[] = [];
+    const reads: unknown[] = [];
       const a = runnerOn(spyingOn(reads), 0); // no retries at all for lost races
       await a.run(centreDecider, 'centre-c1', req(register));
       await runnerOn(store).run(centreDecider, 'centre-c1', req(attest));

@@ -200,6 +200,15 @@ export class DeciderRunner {
     });
   }
 
+  /**
+   * A stream's state as it is now, for the facts one aggregate's command needs about another (an
+   * auditor's appointments and conflicts for a centre's assessment): the cached view extended by the
+   * events appended since, one read of the tail (usually empty) instead of the whole stream.
+   */
+  async currentState<S, E>(decider: RunnableDecider<unknown, E, S>, streamId: string): Promise<S> {
+    return (await this.currentView(decider, streamId)).state;
+  }
+
   /** The stream as it is now: the cached view extended by whatever was appended since (usually nothing). */
   private async currentView<S, E>(decider: RunnableDecider<unknown, E, S>, streamId: string): Promise<StreamView<S>> {
     const cached = this.cache.get<S>(streamId);
