@@ -1,4 +1,4 @@
-import { EMPTY_ROOT, inclusionProofFromLevels, nodeHash } from './merkle-tree';
+import { EMPTY_ROOT, inclusionProof, parentNode } from './merkle-tree';
 import { type StreamHead, headLeafHash } from './signed-digest';
 
 /**
@@ -54,7 +54,7 @@ export class HeadsTree {
     for (let level = 1; level < this.levels.length && dirty.size > 0; level++) {
       const parents = new Set<number>();
       for (const index of dirty) parents.add(index >> 1);
-      for (const parent of parents) this.levels[level][parent] = this.parentOf(level, parent);
+      for (const parent of parents) this.levels[level][parent] = parentNode(this.levels[level - 1], parent);
       dirty = parents;
     }
   }
@@ -67,7 +67,7 @@ export class HeadsTree {
   /** RFC 9162 audit path of a stream's head (undefined: not in the tree). */
   inclusionProof(streamId: string): { leafIndex: number; path: Buffer[] } | undefined {
     const entry = this.byStream.get(streamId);
-    return entry && { leafIndex: entry.index, path: inclusionProofFromLevels(entry.index, this.levels) };
+    return entry && { leafIndex: entry.index, path: inclusionProof(entry.index, this.levels) };
   }
 
   private insert(moved: Map<string, StreamHead>, added: Map<string, StreamHead>): void {
@@ -95,7 +95,7 @@ export class HeadsTree {
       from >>= 1;
       const nodes = (this.levels[level] ??= []);
       nodes.length = width;
-      for (let parent = from; parent < width; parent++) nodes[parent] = this.parentOf(level, parent);
+      for (let parent = from; parent < width; parent++) nodes[parent] = parentNode(this.levels[level - 1], parent);
     }
   }
 
@@ -109,11 +109,5 @@ export class HeadsTree {
       else high = middle;
     }
     return low;
-  }
-
-  private parentOf(level: number, parent: number): Buffer {
-    const below = this.levels[level - 1];
-    const left = below[2 * parent];
-    return 2 * parent + 1 < below.length ? nodeHash(left, below[2 * parent + 1]) : left;
   }
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { EMPTY_ROOT, inclusionProof, leafHash, merkleRoot, nodeHash, rootFromInclusionProof } from './merkle-tree';
+import { EMPTY_ROOT, inclusionProof, leafHash, merkleLevels, merkleRoot, nodeHash, rootFromInclusionProof } from './merkle-tree';
 
 /** RFC 6962 §2.1 as written: MTH(D[n]) = HASH(0x01 || MTH(D[0:k]) || MTH(D[k:n])), k the largest power of two < n. */
 function referenceRoot(leaves: Buffer[]): Buffer {
@@ -8,6 +8,14 @@ function referenceRoot(leaves: Buffer[]): Buffer {
   let k = 1;
   while (k * 2 < leaves.length) k *= 2;
   return nodeHash(referenceRoot(leaves.slice(0, k)), referenceRoot(leaves.slice(k)));
+}
+
+/** RFC 9162 §2.1.3.1 as written: PATH(m, D[n]) = PATH(m, D[0:k]) : MTH(D[k:n]) if m < k, else PATH(m - k, D[k:n]) : MTH(D[0:k]). */
+function referenceProof(m: number, leaves: Buffer[]): Buffer[] {
+  if (leaves.length <= 1) return [];
+  let k = 1;
+  while (k * 2 < leaves.length) k *= 2;
+  return m < k ? [...referenceProof(m, leaves.slice(0, k)), referenceRoot(leaves.slice(k))] : [...referenceProof(m - k, leaves.slice(k)), referenceRoot(leaves.slice(0, k))];
 }
 
 const leaves = (n: number) => Array.from({ length: n }, (_, i) => leafHash(Buffer.from(`leaf-${i}`)));
@@ -28,7 +36,8 @@ describe('Merkle tree (RFC 6962 / 9162)', () => {
       const tree = leaves(n);
       const root = merkleRoot(tree);
       for (let i = 0; i < n; i++) {
-        const proof = inclusionProof(i, tree);
+        const proof = inclusionProof(i, merkleLevels(tree));
+        expect(proof).toEqual(referenceProof(i, tree));
         expect(rootFromInclusionProof(tree[i], i, n, proof)).toEqual(root);
         if (n > 1) {
           expect(rootFromInclusionProof(tree[(i + 1) % n], i, n, proof)).not.toEqual(root);

@@ -28,44 +28,38 @@ const oneShot = (cryptoModule as { hash?: (algorithm: string, data: Uint8Array, 
 /** SHA-256 of the empty string: the root of an empty tree. */
 export const EMPTY_ROOT = createHash('sha256').digest();
 
-/** Largest power of two strictly less than n (n ≥ 2). */
-function split(n: number): number {
-  let k = 1;
-  while (k << 1 < n) k <<= 1;
-  return k;
+/**
+ * A node over children 2p and 2p + 1 of the level below, the last child carried up unchanged when
+ * it has no sibling: built bottom-up this way, the tree is RFC 6962's recursive split.
+ */
+export function parentNode(below: readonly Buffer[], parent: number): Buffer {
+  const left = below[2 * parent];
+  return 2 * parent + 1 < below.length ? nodeHash(left, below[2 * parent + 1]) : left;
+}
+
+/** Every level of the tree over already hashed leaves, leaves first, the root's level last. */
+export function merkleLevels(leafHashes: readonly Buffer[]): Buffer[][] {
+  const levels = [[...leafHashes]];
+  for (let below = levels[0]; below.length > 1; ) {
+    const level = Array.from({ length: Math.ceil(below.length / 2) }, (_, parent) => parentNode(below, parent));
+    levels.push(level);
+    below = level;
+  }
+  return levels;
 }
 
 /** MTH(D[n]) over already hashed leaves. */
 export function merkleRoot(leafHashes: readonly Buffer[]): Buffer {
   if (leafHashes.length === 0) return EMPTY_ROOT;
-  // Bottom-up, carrying an odd last node up unchanged: the same tree as RFC 6962's recursive split.
-  let level = [...leafHashes];
-  while (level.length > 1) {
-    const next: Buffer[] = [];
-    for (let i = 0; i + 1 < level.length; i += 2) next.push(nodeHash(level[i], level[i + 1]));
-    if (level.length % 2 === 1) next.push(level[level.length - 1]);
-    level = next;
-  }
-  return level[0];
-}
-
-/** PATH(m, D[n]): the sibling hashes from leaf m up to the root. */
-export function inclusionProof(index: number, leafHashes: readonly Buffer[]): Buffer[] {
-  if (index < 0 || index >= leafHashes.length) throw new RangeError(`leaf ${index} is not in a tree of ${leafHashes.length}`);
-  const path = (m: number, leaves: readonly Buffer[]): Buffer[] => {
-    if (leaves.length <= 1) return [];
-    const k = split(leaves.length);
-    return m < k ? [...path(m, leaves.slice(0, k)), merkleRoot(leaves.slice(k))] : [...path(m - k, leaves.slice(k)), merkleRoot(leaves.slice(0, k))];
-  };
-  return path(index, leafHashes);
+  const levels = merkleLevels(leafHashes);
+  return levels[levels.length - 1][0];
 }
 
 /**
- * PATH(m, D[n]) read off a tree kept level by level (levels[0] the leaf hashes, each next level
- * pairing the one below with an odd last node carried up, as merkleRoot builds it): the sibling
- * at each level where there is one. Same path as inclusionProof, without rehashing subtrees.
+ * PATH(m, D[n]) (RFC 9162 §2.1.3.1), read off the tree's levels (merkleLevels, or a tree kept
+ * level by level): the sibling at each level where there is one, from the leaf up.
  */
-export function inclusionProofFromLevels(index: number, levels: ReadonlyArray<readonly Buffer[]>): Buffer[] {
+export function inclusionProof(index: number, levels: ReadonlyArray<readonly Buffer[]>): Buffer[] {
   if (index < 0 || index >= levels[0].length) throw new RangeError(`leaf ${index} is not in a tree of ${levels[0].length}`);
   const path: Buffer[] = [];
   for (let level = 0, i = index; level < levels.length - 1; level++, i >>= 1) {
