@@ -7,13 +7,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
-import { GENESIS_HASH, type ChainedEvent, sealEvent } from '../../libs/event-store/src/envelope/integrity-chain';
+import type { ChainedEvent } from '../../libs/event-store/src/envelope/integrity-chain';
 import { ChainFolder } from '../../libs/event-store/src/envelope/chain-folder';
-import { importStreams } from '../../libs/event-store/src/postgres/postgres-bulk-import';
 import { PostgresEventStore } from '../../libs/event-store/src/postgres/postgres-event-store';
 import { readRangePage } from '../../libs/event-store/src/postgres/verification/stream-range-read';
 import { freshDatabase, startBenchDatabase } from '../support/database';
-import { PopulationChunks } from '../support/population';
+import { seedSealedPopulation } from '../support/sealed-population';
 import { randomBytes } from 'node:crypto';
 
 const procCpuMicros = (pid: number): number => {
@@ -30,16 +29,7 @@ async function main(): Promise<void> {
     const url = await freshDatabase(db.adminUrl, 'verify_cost');
     const store = await PostgresEventStore.connect({ connectionString: url, poolSize: 2, statementTimeoutMs: 0 });
     const sealKey = randomBytes(32);
-    const population = new PopulationChunks();
-    let seeded = 0;
-    for (let k = 0; seeded < target; k++) {
-      const streams = population.chunk(k).map((s) => {
-        let previousHash = GENESIS_HASH;
-        return { streamId: s.streamId, events: s.events.map((e, revision) => { const metadata = sealEvent({ streamId: s.streamId, revision, eventId: e.id, type: e.type, data: e.data, metadata: e.metadata ?? {}, previousHash }, sealKey); previousHash = String(metadata.hash); return { ...e, metadata }; }) };
-      });
-      seeded += (await importStreams(store.pool, streams, { eventsPerTransaction: 50_000 })).events;
-    }
-    await store.pool.query('VACUUM ANALYZE events');
+    await seedSealedPopulation(store.pool, target, sealKey);
     await store.close();
     const client = new Client({ connectionString: url });
     await client.connect();

@@ -6,12 +6,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { verifyStore } from '../../libs/application/src/ledger/store-verification';
-import { GENESIS_HASH, sealEvent } from '../../libs/event-store/src/envelope/integrity-chain';
-import { importStreams } from '../../libs/event-store/src/postgres/postgres-bulk-import';
 import { PostgresEventStore } from '../../libs/event-store/src/postgres/postgres-event-store';
 import { freshDatabase, startBenchDatabase } from '../support/database';
-import { PopulationChunks } from '../support/population';
 import { postgresCpuSeconds } from '../support/postgres-cpu';
+import { seedSealedPopulation } from '../support/sealed-population';
 
 async function main(): Promise<void> {
   const target = Number(process.argv[2] ?? 500_000);
@@ -21,21 +19,7 @@ async function main(): Promise<void> {
     const url = await freshDatabase(db.adminUrl, 'verify_workers');
     const store = await PostgresEventStore.connect({ connectionString: url, poolSize: 4, statementTimeoutMs: 0 });
     const key = randomBytes(32);
-    const population = new PopulationChunks();
-    let seeded = 0;
-    for (let k = 0; seeded < target; k++) {
-      const streams = population.chunk(k).map((s) => {
-        let previousHash = GENESIS_HASH;
-        const events = s.events.map((e, revision) => {
-          const metadata = sealEvent({ streamId: s.streamId, revision, eventId: e.id, type: e.type, data: e.data, metadata: e.metadata ?? {}, previousHash }, key);
-          previousHash = String(metadata.hash);
-          return { ...e, metadata };
-        });
-        return { streamId: s.streamId, events };
-      });
-      seeded += (await importStreams(store.pool, streams, { eventsPerTransaction: 50_000 })).events;
-    }
-    await store.pool.query('VACUUM ANALYZE events');
+    await seedSealedPopulation(store.pool, target, key);
     for (let round = 0; round < 2; round++) {
       for (const workers of workersList) {
         const cpu0 = process.cpuUsage();

@@ -2,14 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyStore } from '../../libs/application/src/ledger/store-verification';
-import { GENESIS_HASH, sealEvent } from '../../libs/event-store/src/envelope/integrity-chain';
-import type { EventToAppend } from '../../libs/event-store/src/event-store.port';
 import { loadLedgerKey } from '../../libs/event-store/src/ledger/ledger-key';
-import type { StreamHead } from '../../libs/event-store/src/ledger/signed-digest';
-import { importStreams } from '../../libs/event-store/src/postgres/postgres-bulk-import';
 import { PostgresEventStore } from '../../libs/event-store/src/postgres/postgres-event-store';
 import { freshDatabase, withClient } from '../support/database';
 import { firstDigest } from '../support/s7-ledger';
+import { seedSealedPopulation } from '../support/sealed-population';
 import type { PopulationChunks } from '../support/population';
 import { progress } from '../support/report';
 import { nowMs } from '../support/stats';
@@ -29,25 +26,9 @@ export async function verifyStoreScenario(ctx: BenchContext, population: Populat
   const store = await PostgresEventStore.connect({ connectionString: url, poolSize: 4, statementTimeoutMs: 0 });
   try {
     const key = loadLedgerKey(join(keyDir, 'signing-key.pem'), { generate: true });
-    const heads: StreamHead[] = [];
     const seeding = progress('verify: seeding a sealed population', 'events');
-    let seeded = 0;
-    for (let k = 0; seeded < target; k++) {
-      const streams = population.chunk(k).map((s) => {
-        let previousHash = GENESIS_HASH;
-        const events = s.events.map((e, revision): EventToAppend => {
-          const metadata = sealEvent({ streamId: s.streamId, revision, eventId: e.id, type: e.type, data: e.data, metadata: e.metadata ?? {}, previousHash }, key.sealKey);
-          previousHash = String(metadata.hash);
-          return { ...e, metadata };
-        });
-        heads.push({ streamId: s.streamId, revision: events.length - 1, hash: previousHash });
-        return { streamId: s.streamId, events };
-      });
-      seeded += (await importStreams(store.pool, streams, { eventsPerTransaction: 50_000 })).events;
-      seeding.set(seeded);
-    }
+    const { heads } = await seedSealedPopulation(store.pool, target, key.sealKey, { population, onProgress: (n) => seeding.set(n) });
     seeding.stop();
-    await store.pool.query('VACUUM ANALYZE events');
     const digest = firstDigest(key, heads, 0n, new Date().toISOString());
 
     // Node CPU per event (this process, worker threads included) alongside the rates: on a shared
