@@ -172,7 +172,8 @@ describe('[postgresql] embedded PostgreSQL', () => {
     expect(existsSync(join(folder, 'postmaster.pid'))).toBe(false); // stopped for good, not restarted
   });
 
-  // Run as root, the test can also play the normal user; as a normal user every test above is that case.
+  // Skipped unless run as root: only root can switch to a normal user here, and when the suite runs
+  // as a normal user every test above already is that case.
   (isRoot ? it : it.skip)('[postgresql] works for a normal (non-root) user', async () => {
     const nobody = { uid: 65534, gid: 65534 };
     const userRoot = join(root, 'as-user');
