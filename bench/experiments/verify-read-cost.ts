@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import type { ChainedEvent } from '../../libs/event-store/src/envelope/integrity-chain';
 import { ChainFolder } from '../../libs/event-store/src/envelope/chain-folder';
+import type { StoredChainRow } from '../../libs/event-store/src/envelope/stored-link';
 import { PostgresEventStore } from '../../libs/event-store/src/postgres/postgres-event-store';
 import { readRangePage } from '../../libs/event-store/src/postgres/verification/stream-range-read';
 import { freshDatabase, startBenchDatabase } from '../support/database';
@@ -20,7 +21,7 @@ const procCpuMicros = (pid: number): number => {
   return ((Number(f[11]) + Number(f[12])) * 1e6) / 100;
 };
 
-type Ev = ChainedEvent & { streamId: string };
+type Ev = (ChainedEvent & { streamId: string }) | StoredChainRow;
 
 async function main(): Promise<void> {
   const target = Number(process.argv[2] ?? 100_000);

@@ -8,6 +8,8 @@ export * from './event-store.errors';
 export * from './envelope/event-metadata';
 export * from './envelope/integrity-chain';
 export * from './envelope/chain-folder';
+export * from './envelope/jsonb-text';
+export * from './envelope/stored-link';
 export * from './envelope/chain-sweep';
 export * from './ledger/merkle-tree';
 export * from './ledger/heads-tree';

@@ -1,5 +1,5 @@
 import { AggregateNotFound, type CentreEvent, type PointInTime, type TimedEvent, auditorStreamId, centreStateAt, centreStreamId, impliedTimerEvents, includesEvent, occurredAtOf } from '@accreditation/domain';
-import { BUNDLE_FORMAT, type ChainVerification, type EventStore, type EvidenceBundle, type RecordedEvent, verifyChain } from '@accreditation/event-store/port';
+import { BUNDLE_FORMAT, type ChainVerification, type EventStore, type EvidenceBundle, type RecordedEvent, chainVersionOf, verifyChain } from '@accreditation/event-store/port';
 import { EvidenceUnavailable } from '../runner/application.errors';
 import type { Clock } from '../ports/clock';
 import type { StoredEventReader } from '../runner/stream-folding';
@@ -209,7 +209,7 @@ function toEntry(event: RecordedEvent, data: Record<string, unknown>): TrailEntr
     commandId: String(m.commandId ?? ''),
     schemeVersion: String(m.schemeVersion ?? ''),
     hash: String(m.hash ?? ''),
-    chainVersion: m.chain === 2 ? 2 : 1,
+    chainVersion: chainVersionOf(m),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { ChainVerification } from '@accreditation/event-store/port';
+import type { ChainVerification, ChainVersion } from '@accreditation/event-store/port';
 
 /** One event of a centre's trail as a compliance officer reads it. */
 export interface TrailEntry {
@@ -19,8 +19,8 @@ export interface TrailEntry {
   commandId: string;
   schemeVersion: string;
   hash: string;
-  /** Which rule sealed the event: 1 (type, data, occurredAt) or 2 (the whole envelope). */
-  chainVersion: 1 | 2;
+  /** Which rule sealed the event: 1 (type, data, occurredAt), 2 or 3 (the whole envelope; 3 hashes it as PostgreSQL prints jsonb). */
+  chainVersion: ChainVersion;
   /** Set when the stored data no longer reads as its event type: why. */
   unreadable?: string;
 }

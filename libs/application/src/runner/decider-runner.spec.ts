@@ -231,11 +231,11 @@ describe('DeciderRunner', () => {
     expect(await store.readStream('centre-c1')).toHaveLength(1);
   });
 
-  it('seals every event with chain v2 and, given the key, the engine seal', async () => {
+  it('seals every event with chain v3 and, given the key, the engine seal', async () => {
     const key = new Uint8Array(32).fill(7);
     await createDeciderRunner(store, clock, ids, 1, 0, { sealKey: key }).run(centreDecider, centreStreamId('c1'), req(register));
     const [event] = await store.readStream('centre-c1');
-    expect(event.metadata).toMatchObject({ chain: 2, contentHash: expect.any(String), metadataHash: expect.any(String), seal: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(event.metadata).toMatchObject({ chain: 3, contentHash: expect.any(String), metadataHash: expect.any(String), seal: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(verifyChain([event], { streamId: 'centre-c1', sealKey: key })).toMatchObject({ intact: true });
     expect(verifyChain([event], { streamId: 'centre-c1', sealKey: new Uint8Array(32) })).toMatchObject({ intact: false, brokenAt: { reason: 'forged_append' } });
   });

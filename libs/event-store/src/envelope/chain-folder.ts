@@ -1,10 +1,12 @@
-import { type BrokenLink, type ChainedEvent, GENESIS_HASH, type OldFormatEra, type VerifyChainOptions, checkAgainstAnchor, checkLink, oldFormatBoundOf } from './integrity-chain';
+import { type BrokenLink, type ChainedEvent, GENESIS_HASH, type OldFormatEra, type VerifyChainOptions, chainVersionOf, checkAgainstAnchor, checkLink, oldFormatBoundOf } from './integrity-chain';
+import { type StoredChainRow, isStoredChainRow, parseStoredRow, storedLinkHolds } from './stored-link';
 
 /** What the fold knows of a stream after the events seen so far. */
 export interface FoldedHead {
   revision: number;
   hash: string;
-  sawV2: boolean;
+  /** An event of the stream so far was sealed (v2, v3). */
+  sawSealed: boolean;
 }
 
 type Anchor = NonNullable<VerifyChainOptions['anchored']>;
@@ -19,7 +21,7 @@ export class ChainFolder {
   readonly heads = new Map<string, FoldedHead>();
   readonly broken = new Map<string, BrokenLink>();
   events = 0;
-  private readonly seenAtAnchor = new Map<string, { hash: string; eventId: string; v2: boolean }>();
+  private readonly seenAtAnchor = new Map<string, { hash: string; eventId: string; sealed: boolean }>();
 
   /** The first digest's heads (set when the ledger signs its first digest after this fold began). */
   oldFormatEra: OldFormatEra | undefined;
@@ -28,16 +30,24 @@ export class ChainFolder {
     this.oldFormatEra = options.oldFormatEra;
   }
 
-  add(event: ChainedEvent & { streamId: string }): BrokenLink | undefined {
+  /** One event, parsed or as the database printed it (a v3 row whose link holds is never parsed). */
+  add(input: (ChainedEvent & { streamId: string }) | StoredChainRow): BrokenLink | undefined {
     this.events++;
-    const streamId = event.streamId;
+    const streamId = input.streamId;
     if (this.broken.has(streamId)) return undefined;
     const head = this.heads.get(streamId);
     const anchored = this.options.anchors?.get(streamId);
+    const expectedRevision = head ? head.revision + 1 : 0;
+    const previous = head?.hash ?? GENESIS_HASH;
+    if (isStoredChainRow(input) && storedLinkHolds(input, expectedRevision, previous, this.options.sealKey)) {
+      this.advance(streamId, input.revision, input.hash!, input.id, true, anchored);
+      return undefined;
+    }
+    const event = isStoredChainRow(input) ? parseStoredRow(input) : input;
     const problem = checkLink(event, {
-      expectedRevision: head ? head.revision + 1 : 0,
-      previous: head?.hash ?? GENESIS_HASH,
-      sawV2: head?.sawV2 ?? false,
+      expectedRevision,
+      previous,
+      sawSealed: head?.sawSealed ?? false,
       streamId,
       sealKey: this.options.sealKey,
       anchored,
@@ -47,10 +57,14 @@ export class ChainFolder {
       this.broken.set(streamId, problem);
       return problem;
     }
-    const v2 = event.metadata.chain === 2;
-    this.heads.set(streamId, { revision: event.revision, hash: String(event.metadata.hash), sawV2: (head?.sawV2 ?? false) || v2 });
-    if (anchored && event.revision === anchored.revision) this.seenAtAnchor.set(streamId, { hash: String(event.metadata.hash), eventId: event.id, v2 });
+    this.advance(streamId, event.revision, String(event.metadata.hash), event.id, chainVersionOf(event.metadata) !== 1, anchored);
     return undefined;
+  }
+
+  /** The event checked out: it becomes its stream's head. `sealed`: the event itself was sealed (v2, v3). */
+  private advance(streamId: string, revision: number, hash: string, eventId: string, sealed: boolean, anchored: Anchor | undefined): void {
+    this.heads.set(streamId, { revision, hash, sawSealed: (this.heads.get(streamId)?.sawSealed ?? false) || sealed });
+    if (anchored && revision === anchored.revision) this.seenAtAnchor.set(streamId, { hash, eventId, sealed });
   }
 
   /**
@@ -64,7 +78,7 @@ export class ChainFolder {
       const head = this.heads.get(streamId);
       if (!head && scope === 'seen') continue;
       const at = this.seenAtAnchor.get(streamId);
-      const problem = checkAgainstAnchor(head && { revision: head.revision, hashAtAnchor: at?.hash, eventIdAtAnchor: at?.eventId, sealedV2AtAnchor: at?.v2 }, anchored, this.options.sealKey);
+      const problem = checkAgainstAnchor(head && { revision: head.revision, hashAtAnchor: at?.hash, eventIdAtAnchor: at?.eventId, sealedAtAnchor: at?.sealed }, anchored, this.options.sealKey);
       if (problem) this.broken.set(streamId, problem);
     }
     return this.broken;

@@ -4,8 +4,8 @@ import { GENESIS_HASH, SEAL_FIELDS, type ChainedEvent, chainHash, sealEvent, ver
 const key = randomBytes(32);
 const streamId = 'centre-c1';
 
-/** A stream sealed by the engine (v2, with its key), after `legacy` events in the v1 format. */
-function stream(length: number, legacy = 0): ChainedEvent[] {
+/** A stream sealed by the engine (v3, with its key), after `legacy` events in the v1 format and then `v2` events in the v2 format. */
+function stream(length: number, legacy = 0, v2 = 0): ChainedEvent[] {
   let previousHash = GENESIS_HASH;
   return Array.from({ length }, (_, revision) => {
     const id = `00000000-0000-4000-8000-${String(revision).padStart(12, '0')}`;
@@ -17,7 +17,7 @@ function stream(length: number, legacy = 0): ChainedEvent[] {
       const hash = chainHash({ type, data, occurredAt: base.occurredAt, previousHash });
       metadata = { ...base, previousHash, hash };
     } else {
-      metadata = sealEvent({ streamId, revision, eventId: id, type, data, metadata: base, previousHash }, key);
+      metadata = sealEvent({ streamId, revision, eventId: id, type, data, metadata: base, previousHash }, key, revision < legacy + v2 ? 2 : 3);
     }
     previousHash = String(metadata.hash);
     return { revision, id, type, data, metadata };
@@ -27,15 +27,31 @@ function stream(length: number, legacy = 0): ChainedEvent[] {
 const edit = (events: ChainedEvent[], revision: number, change: (e: ChainedEvent) => ChainedEvent) => events.map((e) => (e.revision === revision ? change(e) : e));
 
 describe('integrity chain', () => {
-  it('verifies v2 events with the key, and v1 events written before chain v2 (then v2 after them)', () => {
+  it('verifies v3 events with the key, and the v1 and v2 events written before them', () => {
     expect(verifyChain(stream(5), { streamId, sealKey: key })).toMatchObject({ intact: true, verified: 5 });
     expect(verifyChain(stream(6, 3), { streamId, sealKey: key })).toMatchObject({ intact: true, verified: 6 });
     expect(verifyChain(stream(4, 4), { streamId, sealKey: key })).toMatchObject({ intact: true, verified: 4 });
+    expect(verifyChain(stream(7, 2, 3), { streamId, sealKey: key })).toMatchObject({ intact: true, verified: 7 });
+    expect(verifyChain(stream(4, 0, 4), { streamId, sealKey: key })).toMatchObject({ intact: true, verified: 4 });
   });
 
   it('states the sealing rule in each event', () => {
-    const events = stream(3, 1);
-    expect(events.map((e) => e.metadata.chain)).toEqual([undefined, 2, 2]);
+    const events = stream(5, 1, 2);
+    expect(events.map((e) => e.metadata.chain)).toEqual([undefined, 2, 2, 3, 3]);
+  });
+
+  it('names the kind of break in v2 events as in v3 events', () => {
+    const events = stream(6, 1, 3);
+    const at = (result: ReturnType<typeof verifyChain>) => (result.intact ? undefined : [result.brokenAt.revision, result.brokenAt.reason]);
+    const verify = (evs: ChainedEvent[]) => at(verifyChain(evs, { streamId, sealKey: key }));
+    for (const revision of [2, 4]) {
+      expect(verify(edit(events, revision, (e) => ({ ...e, data: { centreId: 'c1', proceduresPerYear: 1 } })))).toEqual([revision, 'content_edited']);
+      expect(verify(edit(events, revision, (e) => ({ ...e, metadata: { ...e.metadata, recordedAt: '2030-01-01T00:00:00.000Z' } })))).toEqual([revision, 'metadata_edited']);
+      expect(verify(edit(events, revision, (e) => ({ ...e, metadata: { ...e.metadata, chain: undefined } })))).toEqual([revision, 'metadata_edited']);
+      expect(verify(edit(events, revision, (e) => ({ ...e, metadata: { ...e.metadata, seal: 'f'.repeat(64) } })))).toEqual([revision, 'forged_append']);
+    }
+    // A v3 event restated as v2 (or back) no longer recomputes: the rule is sealed in the link.
+    expect(verify(edit(events, 4, (e) => ({ ...e, metadata: { ...e.metadata, chain: 2 } })))).toEqual([4, 'metadata_edited']);
   });
 
   it('names the kind of break', () => {
@@ -102,12 +118,24 @@ describe('integrity chain', () => {
 describe('canonical forms', () => {
   it('the v2 link and metadata hashes are SHA-256 of canonicalJson, as documented', async () => {
     const { createHash } = await import('node:crypto');
-    const { canonicalJson, linkHashV2, metadataHashOf } = await import('./integrity-chain');
+    const { canonicalJson, linkHash, metadataHashOf } = await import('./integrity-chain');
     const sha = (t: string) => createHash('sha256').update(t).digest('hex');
     const link = { streamId: 'centre-x', revision: 3, eventId: 'e', contentHash: 'c', metadataHash: 'm', previousHash: 'p' };
-    expect(linkHashV2(link)).toBe(sha(canonicalJson({ chain: 2, ...link })));
+    expect(linkHash(link, 2)).toBe(sha(canonicalJson({ chain: 2, ...link })));
     const meta = { b: 1, a: { z: [1, { y: 2, x: null }], w: 'é"' }, hash: 'h', seal: 's', gone: undefined };
-    expect(metadataHashOf(meta)).toBe(sha('{"a":{"w":"é\\"","z":[1,{"x":null,"y":2}]},"b":1}'));
+    expect(metadataHashOf(meta, 2)).toBe(sha('{"a":{"w":"é\\"","z":[1,{"x":null,"y":2}]},"b":1}'));
+  });
+
+  it('the v3 hashes are SHA-256 of the jsonb text of the same values (the link keeps the v2 form, with chain 3)', async () => {
+    const { createHash } = await import('node:crypto');
+    const { canonicalJson, contentHashOf, linkHash, metadataHashOf } = await import('./integrity-chain');
+    const sha = (t: string) => createHash('sha256').update(t).digest('hex');
+    const link = { streamId: 'centre-x', revision: 3, eventId: 'e', contentHash: 'c', metadataHash: 'm', previousHash: 'p' };
+    expect(linkHash(link, 3)).toBe(sha(canonicalJson({ chain: 3, ...link })));
+    const meta = { bb: 1, a: { z: [1, { yy: 2, x: null }], w: 'é"' }, hash: 'h', seal: 's', gone: undefined };
+    expect(metadataHashOf(meta, 3)).toBe(sha('{"a": {"w": "é\\"", "z": [1, {"x": null, "yy": 2}]}, "bb": 1}'));
+    expect(contentHashOf('T"1', { n: 1e21, s: 'x' }, 3)).toBe(sha('{"data": {"n": 1000000000000000000000, "s": "x"}, "type": "T\\"1"}'));
+    expect(contentHashOf('T', undefined, 3)).toBe(sha('{"type": "T"}'));
   });
 });
 
@@ -150,7 +178,7 @@ describe('canonicalJson', () => {
     for (let round = 0; round < 3; round++) for (const value of shapes) expect(canonicalJson(value)).toBe(reference(value));
     const sha = (text: string) => createHash('sha256').update(text).digest('hex');
     for (const data of [{ b: 1, a: 2 }, undefined, null, 'text', [1, { d: 1, c: 2 }]]) {
-      expect(contentHashOf('T"1', data)).toBe(sha(reference({ type: 'T"1', data })));
+      expect(contentHashOf('T"1', data, 2)).toBe(sha(reference({ type: 'T"1', data })));
     }
   });
 });

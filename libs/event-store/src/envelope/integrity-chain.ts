@@ -1,17 +1,33 @@
 import * as cryptoModule from 'node:crypto';
-import { type KeyObject, createHash, createHmac, createSecretKey, timingSafeEqual } from 'node:crypto';
+import { type KeyObject, createHash, createHmac, createSecretKey } from 'node:crypto';
+import { jsonbText } from './jsonb-text';
 
 /** Previous-hash of a stream's first event. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** The rule new events are sealed with (stated per event in `metadata.chain`; absent = 1). */
-export const CURRENT_CHAIN_VERSION = 2;
+/**
+ * The rules events are sealed with, stated per event in `metadata.chain` (absent: 1). v2 and v3
+ * seal the same fields the same way and differ only in the canonical JSON they hash: v2 sorts
+ * keys in code-unit order (canonicalJson), v3 prints as PostgreSQL prints jsonb (jsonbText), so
+ * that a PostgreSQL store is verified from its stored text without parsing it. v1: see chainHash.
+ */
+export type ChainVersion = 1 | 2 | 3;
+export type SealedChainVersion = 2 | 3;
+
+/** The rule new events are sealed with. */
+export const CURRENT_CHAIN_VERSION: SealedChainVersion = 3;
+
+/** The rule that sealed an event, as its metadata states it (absent or unknown: 1). */
+export function chainVersionOf(metadata: Record<string, unknown>): ChainVersion {
+  return metadata.chain === 3 ? 3 : metadata.chain === 2 ? 2 : 1;
+}
 
 /**
- * Metadata fields that make up the seal itself; every other metadata field is sealed (v2), so a
- * field added later (e.g. `recordedBy`) is covered without a new chain version.
+ * Metadata fields that make up the seal itself; every other metadata field is sealed (v2, v3),
+ * so a field added later (e.g. `recordedBy`) is covered without a new chain version.
  */
-export const SEAL_FIELDS: ReadonlySet<string> = new Set(['hash', 'previousHash', 'contentHash', 'metadataHash', 'seal']);
+export const SEAL_FIELD_NAMES = ['hash', 'previousHash', 'contentHash', 'metadataHash', 'seal'] as const;
+export const SEAL_FIELDS: ReadonlySet<string> = new Set(SEAL_FIELD_NAMES);
 
 /** JSON with object keys sorted at every depth, so equal content always hashes the same. */
 export function canonicalJson(value: unknown): string {
@@ -49,7 +65,7 @@ function quotedKey(key: string): string {
 
 /** One-shot SHA-256 (crypto.hash where the runtime has it: no Hash object per call). */
 const oneShot = (cryptoModule as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
-const sha256 = oneShot ? (text: string): string => oneShot('sha256', text, 'hex') : (text: string): string => createHash('sha256').update(text).digest('hex');
+export const sha256 = oneShot ? (text: string): string => oneShot('sha256', text, 'hex') : (text: string): string => createHash('sha256').update(text).digest('hex');
 
 export interface ChainLinkInput {
   type: string;
@@ -60,20 +76,28 @@ export interface ChainLinkInput {
 
 /**
  * Chain v1 (events written before chain v2): type, data, occurredAt and the previous hash only.
- * Kept so that those events stay verifiable; new events are sealed with `sealEvent` (v2).
+ * Kept so that those events stay verifiable; new events are sealed with `sealEvent` (v3).
  */
 export function chainHash(link: ChainLinkInput): string {
   return sha256(canonicalJson({ type: link.type, data: link.data, occurredAt: link.occurredAt, previousHash: link.previousHash }));
 }
 
-/** v2: what the event says (type and data). */
-export function contentHashOf(type: string, data: unknown): string {
+/** What the event says (type and data): the hash of the canonical JSON of { data, type }. */
+export function contentHashOf(type: string, data: unknown, chain: SealedChainVersion): string {
+  if (chain === 3) return sha256(contentTextV3(type, data === undefined ? undefined : jsonbText(data)));
   // Exactly canonicalJson({ type, data }), keys in sorted order, without the wrapper object.
   return sha256(data === undefined ? `{"type":${JSON.stringify(type) ?? 'null'}}` : `{"data":${canonicalJson(data)},"type":${JSON.stringify(type) ?? 'null'}}`);
 }
 
-/** v2: everything a person relies on about the event (actor, role, both clocks, ids, versions, and any field added later). */
-export function metadataHashOf(metadata: Record<string, unknown>): string {
+/** v3: jsonbText({ data, type }) from the data's jsonb text ("data" and "type" are as long, so "data" comes first). */
+export function contentTextV3(type: string, dataText: string | undefined): string {
+  const typeText = JSON.stringify(type) ?? 'null';
+  return dataText === undefined ? `{"type": ${typeText}}` : `{"data": ${dataText}, "type": ${typeText}}`;
+}
+
+/** Everything a person relies on about the event (actor, role, both clocks, ids, versions, and any field added later). */
+export function metadataHashOf(metadata: Record<string, unknown>, chain: SealedChainVersion): string {
+  if (chain === 3) return sha256(jsonbText(unsealedMetadataOf(metadata)));
   // canonicalJson of the metadata without its seal fields, without copying it first.
   let out = '{';
   let first = true;
@@ -86,7 +110,13 @@ export function metadataHashOf(metadata: Record<string, unknown>): string {
   return sha256(`${out}}`);
 }
 
-export interface LinkV2Input {
+function unsealedMetadataOf(metadata: Record<string, unknown>): Record<string, unknown> {
+  const unsealed: Record<string, unknown> = {};
+  for (const key of Object.keys(metadata)) if (!SEAL_FIELDS.has(key)) unsealed[key] = metadata[key];
+  return unsealed;
+}
+
+export interface LinkInput {
   streamId: string;
   revision: number;
   eventId: string;
@@ -95,11 +125,19 @@ export interface LinkV2Input {
   previousHash: string;
 }
 
-/** v2: binds content and metadata to their place (stream and revision) and to the previous link. */
-export function linkHashV2(link: LinkV2Input): string {
-  // Exactly canonicalJson({ chain: 2, streamId, revision, eventId, contentHash, metadataHash, previousHash }), keys in sorted order.
+/** Binds content and metadata to their place (stream and revision), to the previous link and to the rule (v2, v3). */
+export function linkHash(link: LinkInput, chain: SealedChainVersion): string {
   const s = JSON.stringify;
-  return sha256(`{"chain":2,"contentHash":${s(link.contentHash)},"eventId":${s(link.eventId)},"metadataHash":${s(link.metadataHash)},"previousHash":${s(link.previousHash)},"revision":${s(link.revision)},"streamId":${s(link.streamId)}}`);
+  return linkHashOfJson(chain, s(link.contentHash), s(link.eventId), s(link.metadataHash), s(link.previousHash), s(link.revision), s(link.streamId));
+}
+
+/**
+ * The link from each field as JSON text: exactly canonicalJson({ chain, streamId, revision,
+ * eventId, contentHash, metadataHash, previousHash }), keys in sorted order. The store-wide
+ * verification quotes the hex hashes it holds itself, which need no escaping.
+ */
+export function linkHashOfJson(chain: SealedChainVersion, contentHash: string, eventId: string, metadataHash: string, previousHash: string, revision: string | number, streamId: string): string {
+  return sha256(`{"chain":${chain},"contentHash":${contentHash},"eventId":${eventId},"metadataHash":${metadataHash},"previousHash":${previousHash},"revision":${revision},"streamId":${streamId}}`);
 }
 
 /**
@@ -130,12 +168,16 @@ export interface SealInput {
   previousHash: string;
 }
 
-/** Returns the metadata completed with the v2 seal (chain, contentHash, metadataHash, previousHash, hash, and seal when a key is given). */
-export function sealEvent(input: SealInput, macKey?: Uint8Array): Record<string, unknown> {
-  const metadata: Record<string, unknown> = { ...input.metadata, chain: CURRENT_CHAIN_VERSION };
-  const contentHash = contentHashOf(input.type, input.data);
-  const metadataHash = metadataHashOf(metadata);
-  const hash = linkHashV2({ streamId: input.streamId, revision: input.revision, eventId: input.eventId, contentHash, metadataHash, previousHash: input.previousHash });
+/**
+ * Returns the metadata completed with the seal (chain, contentHash, metadataHash, previousHash,
+ * hash, and seal when a key is given). `chain`: the rule, the current one but for tests that
+ * build a store as an older engine wrote it.
+ */
+export function sealEvent(input: SealInput, macKey?: Uint8Array, chain: SealedChainVersion = CURRENT_CHAIN_VERSION): Record<string, unknown> {
+  const metadata: Record<string, unknown> = { ...input.metadata, chain };
+  const contentHash = contentHashOf(input.type, input.data, chain);
+  const metadataHash = metadataHashOf(metadata, chain);
+  const hash = linkHash({ streamId: input.streamId, revision: input.revision, eventId: input.eventId, contentHash, metadataHash, previousHash: input.previousHash }, chain);
   return { ...metadata, contentHash, metadataHash, previousHash: input.previousHash, hash, ...(macKey ? { seal: sealMac(macKey, hash) } : {}) };
 }
 
@@ -145,7 +187,7 @@ export interface ChainedEvent {
   type: string;
   data: unknown;
   metadata: Record<string, unknown>;
-  /** Needed for v2 (the stream id is sealed); defaults to VerifyChainOptions.streamId. */
+  /** Needed for v2 and v3 (the stream id is sealed); defaults to VerifyChainOptions.streamId. */
   streamId?: string;
 }
 
@@ -197,7 +239,7 @@ export interface AnchorCheck {
 
 export interface VerifyChainOptions {
   streamId?: string;
-  /** With the engine's key, every v2 event must carry the engine's seal. */
+  /** With the engine's key, every sealed (v2, v3) event must carry the engine's seal. */
   sealKey?: Uint8Array;
   /** The stream's head as signed in the latest digest that holds it. */
   anchored?: { digestSequence: number; revision: number; hash: string };
@@ -206,7 +248,7 @@ export interface VerifyChainOptions {
 }
 
 /**
- * The engine has sealed with chain v2 since before its first signed digest, and v1 needs no key:
+ * The engine has sealed (chain v2, then v3) since before its first signed digest, and v1 needs no key:
  * anyone could write a whole record in it. So a v1 event is the engine's only at or below the
  * head that the first digest signed for its stream (revision −1: the stream was not in it, so
  * it began after v2 did). Undefined when no digest exists yet: then nothing tells them apart.
@@ -235,24 +277,30 @@ function metadataOf(event: ChainedEvent): Record<string, unknown> {
 /** Recomputes an event's own hash from its stored content, without looking at its neighbours. */
 export function recomputeHash(event: ChainedEvent, streamId: string | undefined): string {
   const meta = metadataOf(event);
-  if (meta.chain === 2) {
-    return linkHashV2({
-      streamId: event.streamId ?? streamId ?? '',
-      revision: event.revision,
-      eventId: event.id,
-      contentHash: contentHashOf(event.type, event.data),
-      metadataHash: metadataHashOf(meta),
-      previousHash: String(meta.previousHash),
-    });
+  const version = chainVersionOf(meta);
+  if (version !== 1) {
+    return linkHash(
+      {
+        streamId: event.streamId ?? streamId ?? '',
+        revision: event.revision,
+        eventId: event.id,
+        contentHash: contentHashOf(event.type, event.data, version),
+        metadataHash: metadataHashOf(meta, version),
+        previousHash: String(meta.previousHash),
+      },
+      version,
+    );
   }
   return chainHash({ type: event.type, data: event.data, occurredAt: String(meta.occurredAt), previousHash: String(meta.previousHash) });
 }
 
-function macMatches(key: Uint8Array, hash: string, seal: unknown): boolean {
+export function macMatches(key: Uint8Array, hash: string, seal: unknown): boolean {
   if (typeof seal !== 'string' || seal.length !== 64) return false;
-  const stored = Buffer.from(seal, 'hex');
-  // A seal that is not 64 hex digits decodes short: a mismatch, not an exception.
-  return stored.length === 32 && timingSafeEqual(createHmac('sha256', secretKeyOf(key)).update(hash).digest(), stored);
+  const computed = createHmac('sha256', secretKeyOf(key)).update(hash).digest('hex');
+  // Compared in constant time, character by character (no buffers: this runs once per event).
+  let difference = 0;
+  for (let i = 0; i < 64; i++) difference |= computed.charCodeAt(i) ^ seal.charCodeAt(i);
+  return difference === 0;
 }
 
 export interface LinkContext {
@@ -260,8 +308,8 @@ export interface LinkContext {
   expectedRevision: number;
   /** Hash of the verified event before it (GENESIS_HASH for revision 0). */
   previous: string;
-  /** An earlier event of the stream was sealed by chain v2 (so v1 after it is not the engine's). */
-  sawV2: boolean;
+  /** An earlier event of the stream was sealed (chain v2 or v3), so v1 after it is not the engine's. */
+  sawSealed: boolean;
   streamId?: string;
   sealKey?: Uint8Array;
   anchored?: VerifyChainOptions['anchored'];
@@ -286,11 +334,11 @@ export function checkLink(event: ChainedEvent, ctx: LinkContext): BrokenLink | u
     return { ...link, reason: 'truncated_after_digest', detail: `Revision ${event.revision} was written a second time after the stream was truncated (it had reached revision ${index - 1}).`, expected: String(index), found: String(event.revision) };
   }
   const found = typeof meta.hash === 'string' ? meta.hash : '';
-  const version = meta.chain === 2 ? 2 : 1;
+  const version = chainVersionOf(meta);
   if (!found) return { ...link, reason: 'link_edited', detail: 'The event carries no hash.', expected: 'a hash', found };
-  const parts = version === 2 ? { contentHash: contentHashOf(event.type, event.data), metadataHash: metadataHashOf(meta) } : undefined;
+  const parts = version !== 1 ? { contentHash: contentHashOf(event.type, event.data, version), metadataHash: metadataHashOf(meta, version) } : undefined;
   const recomputed = parts
-    ? linkHashV2({ streamId: event.streamId ?? ctx.streamId ?? '', revision: event.revision, eventId: event.id, ...parts, previousHash: String(meta.previousHash) })
+    ? linkHash({ streamId: event.streamId ?? ctx.streamId ?? '', revision: event.revision, eventId: event.id, ...parts, previousHash: String(meta.previousHash) }, version as SealedChainVersion)
     : recomputeHash(event, ctx.streamId);
   if (recomputed !== found) {
     return { ...link, ...explainSelfMismatch(event, version, previous, ctx.revisionOfHash), expected: recomputed, found };
@@ -307,11 +355,11 @@ export function checkLink(event: ChainedEvent, ctx: LinkContext): BrokenLink | u
   }
   const oldFormat = ctx.oldFormatUpTo;
   const pastOldFormat = version === 1 && oldFormat !== undefined && event.revision > oldFormat.revision;
-  const authentic = version === 2 ? !sealKey || macMatches(sealKey, found, meta.seal) : !ctx.sawV2 && !pastOldFormat;
+  const authentic = version !== 1 ? !sealKey || macMatches(sealKey, found, meta.seal) : !ctx.sawSealed && !pastOldFormat;
   if (!authentic) {
     return anchored && event.revision <= anchored.revision
       ? { ...link, reason: 'rehashed_chain', detail: `The chain is consistent from here on but was recomputed: the engine did not seal this event, and digest ${anchored.digestSequence} signed a different chain up to revision ${anchored.revision}.` }
-      : { ...link, reason: 'forged_append', detail: version === 2 ? "The event links correctly but does not carry the engine's seal: not written by the engine." : ctx.sawV2 ? 'An event in the old chain format after events sealed by the engine: not written by the engine.' : oldFormatDetail(oldFormat!) };
+      : { ...link, reason: 'forged_append', detail: version !== 1 ? "The event links correctly but does not carry the engine's seal: not written by the engine." : ctx.sawSealed ? 'An event in the old chain format after events sealed by the engine: not written by the engine.' : oldFormatDetail(oldFormat!) };
   }
   return undefined;
 }
@@ -322,7 +370,7 @@ function oldFormatDetail(bound: OldFormatBound): string {
 }
 
 /** The stream ends against its signed head: truncated, deleted or diverged. `last` is the last stored event (undefined: none). */
-export function checkAgainstAnchor(last: { revision: number; hashAtAnchor?: string; eventIdAtAnchor?: string; sealedV2AtAnchor?: boolean } | undefined, anchored: NonNullable<VerifyChainOptions['anchored']>, sealKey?: Uint8Array): BrokenLink | undefined {
+export function checkAgainstAnchor(last: { revision: number; hashAtAnchor?: string; eventIdAtAnchor?: string; sealedAtAnchor?: boolean } | undefined, anchored: NonNullable<VerifyChainOptions['anchored']>, sealKey?: Uint8Array): BrokenLink | undefined {
   if (!last) {
     return { revision: 0, eventId: null, reason: 'stream_deleted', detail: `The stream is gone, but digest ${anchored.digestSequence} signed its head at revision ${anchored.revision}.`, expected: anchored.hash, found: '' };
   }
@@ -331,7 +379,7 @@ export function checkAgainstAnchor(last: { revision: number; hashAtAnchor?: stri
   }
   if (last.hashAtAnchor !== anchored.hash) {
     // With the key every event here is the engine's own: the revision was deleted and written again.
-    const reused = Boolean(sealKey) && last.sealedV2AtAnchor === true;
+    const reused = Boolean(sealKey) && last.sealedAtAnchor === true;
     return {
       revision: anchored.revision,
       eventId: last.eventIdAtAnchor ?? null,
@@ -348,14 +396,14 @@ export function checkAgainstAnchor(last: { revision: number; hashAtAnchor?: stri
 
 /**
  * Recomputes the chain over a stream's events as stored (before any upcasting: the hash covers
- * what was written), checks each v2 event's seal when the key is given, and the end of the
+ * what was written), checks each sealed event's seal when the key is given, and the end of the
  * stream against its signed head. Returns the first broken link, with the kind of break.
  */
 export function verifyChain(events: readonly ChainedEvent[], options: VerifyChainOptions = {}): ChainVerification {
   const { anchored, sealKey } = options;
   let previous = GENESIS_HASH;
   let verified = 0;
-  let sawV2 = false;
+  let sawSealed = false;
   let byHash: Map<string, number> | undefined;
   const revisionOfHash = (hash: string) => (byHash ??= new Map(events.map((e) => [String(metadataOf(e).hash), e.revision]))).get(hash);
   const anchorCheck = (matches: boolean): AnchorCheck | undefined => (anchored ? { ...anchored, matches } : undefined);
@@ -363,9 +411,9 @@ export function verifyChain(events: readonly ChainedEvent[], options: VerifyChai
 
   for (let index = 0; index < events.length; index++) {
     const event = events[index];
-    const problem = checkLink(event, { expectedRevision: index, previous, sawV2, streamId: options.streamId, sealKey, anchored, oldFormatUpTo: options.oldFormatUpTo, revisionOfHash });
+    const problem = checkLink(event, { expectedRevision: index, previous, sawSealed, streamId: options.streamId, sealKey, anchored, oldFormatUpTo: options.oldFormatUpTo, revisionOfHash });
     if (problem) return broken(problem);
-    sawV2 ||= event.metadata.chain === 2;
+    sawSealed ||= chainVersionOf(metadataOf(event)) !== 1;
     previous = String(event.metadata.hash);
     verified++;
   }
@@ -373,7 +421,7 @@ export function verifyChain(events: readonly ChainedEvent[], options: VerifyChai
     const last = events[events.length - 1];
     const atAnchor = events[anchored.revision];
     const problem = checkAgainstAnchor(
-      last && { revision: last.revision, hashAtAnchor: atAnchor?.metadata.hash as string | undefined, eventIdAtAnchor: atAnchor?.id, sealedV2AtAnchor: atAnchor?.metadata.chain === 2 },
+      last && { revision: last.revision, hashAtAnchor: atAnchor?.metadata.hash as string | undefined, eventIdAtAnchor: atAnchor?.id, sealedAtAnchor: atAnchor !== undefined && chainVersionOf(metadataOf(atAnchor)) !== 1 },
       anchored,
       sealKey,
     );
@@ -386,18 +434,22 @@ export function verifyChain(events: readonly ChainedEvent[], options: VerifyChai
 }
 
 /** Which part of an event changed, when its own hash no longer recomputes. */
-function explainSelfMismatch(event: ChainedEvent, version: 1 | 2, previous: string, revisionOfHash?: (hash: string) => number | undefined): Pick<BrokenLink, 'reason' | 'detail'> {
+function explainSelfMismatch(event: ChainedEvent, version: ChainVersion, previous: string, revisionOfHash?: (hash: string) => number | undefined): Pick<BrokenLink, 'reason' | 'detail'> {
   const meta = metadataOf(event);
   if (version === 1 && (meta.contentHash !== undefined || meta.metadataHash !== undefined)) {
-    return { reason: 'metadata_edited', detail: 'The event was sealed by chain v2, but its chain version was removed from the metadata.' };
+    return { reason: 'metadata_edited', detail: 'The event was sealed by chain v2 or v3, but its chain version was removed from the metadata.' };
   }
   if (version === 1) {
     return { reason: 'content_edited', detail: 'The type, data or occurredAt of the event changed after it was written (chain v1 seals only those).' };
   }
-  if (contentHashOf(event.type, event.data) !== meta.contentHash) {
+  const other = version === 2 ? 3 : 2;
+  if (contentHashOf(event.type, event.data, version) !== meta.contentHash && contentHashOf(event.type, event.data, other) === meta.contentHash) {
+    return { reason: 'metadata_edited', detail: `The event was sealed by chain v${other}, but the metadata now states chain v${version}.` };
+  }
+  if (contentHashOf(event.type, event.data, version) !== meta.contentHash) {
     return { reason: 'content_edited', detail: 'The type or data of the event changed after it was written.' };
   }
-  if (metadataHashOf(meta) !== meta.metadataHash) {
+  if (metadataHashOf(meta, version) !== meta.metadataHash) {
     return { reason: 'metadata_edited', detail: 'A metadata field (actor, role, occurredAt, recordedAt, an id or a version) changed after the event was written.' };
   }
   if (meta.previousHash !== previous) {

@@ -33,7 +33,7 @@ describe('[postgresql] append-only events', () => {
     await database.drop();
   });
 
-  it('[postgresql] a store written before chain v2 and migration 3 keeps every old event verifiable, and new events chain on', async () => {
+  it('[postgresql] a store written before chain v2 and migration 3 keeps every old event verifiable, and new events (v2, then v3) chain on', async () => {
     const pool = new Pool({ connectionString: database.connectionString, max: 2 });
     try {
       await migrate(pool, MIGRATIONS.filter((m) => m.version < 3));
@@ -47,13 +47,22 @@ describe('[postgresql] append-only events', () => {
         const key = randomBytes(32);
         const old = await store.readStream('centre-old');
         expect(verifyChain(old, { streamId: 'centre-old', sealKey: key })).toMatchObject({ intact: true, verified: 3 });
-        const id = randomUUID();
-        const data = { centreId: 'old', proceduresPerYear: 999 };
-        const metadata = sealEvent({ streamId: 'centre-old', revision: 3, eventId: id, type: 'ProcedureVolumeUpdated', data, metadata: { actor: { id: 'office-2', role: 'office' }, occurredAt: '2026-01-01T00:00:00.000Z' }, previousHash: String(old[2].metadata.hash) }, key);
-        await store.appendToStream('centre-old', [{ id, type: 'ProcedureVolumeUpdated', data, metadata }], 2);
+        // The engine sealed with chain v2 until chain v3: one event of each, as each wrote it.
+        let previousHash = String(old[2].metadata.hash);
+        for (const chain of [2, 3] as const) {
+          const id = randomUUID();
+          const revision = chain + 1;
+          const data = { centreId: 'old', proceduresPerYear: 990 + revision, ratio: 1.5e-7, note: 'ü "q"' };
+          const metadata = sealEvent({ streamId: 'centre-old', revision, eventId: id, type: 'ProcedureVolumeUpdated', data, metadata: { actor: { id: 'office-2', role: 'office' }, occurredAt: '2026-01-01T00:00:00.000Z' }, previousHash }, key, chain);
+          await store.appendToStream('centre-old', [{ id, type: 'ProcedureVolumeUpdated', data, metadata }], revision - 1);
+          previousHash = String(metadata.hash);
+        }
         const all = await store.readStream('centre-old');
-        expect(all.map((e) => e.metadata.chain ?? 1)).toEqual([1, 1, 1, 2]);
-        expect(verifyChain(all, { streamId: 'centre-old', sealKey: key })).toMatchObject({ intact: true, verified: 4 });
+        expect(all.map((e) => e.metadata.chain ?? 1)).toEqual([1, 1, 1, 2, 3]);
+        expect(verifyChain(all, { streamId: 'centre-old', sealKey: key })).toMatchObject({ intact: true, verified: 5 });
+        // The store-wide sweep reads the stored text (v3 hashed as it is, v1 and v2 parsed): the same answer.
+        const swept = await store.sweepChains({ sealKey: key, anchors: new Map(), workers: 2 });
+        expect({ events: swept.events, broken: [...swept.broken] }).toEqual({ events: 5, broken: [] });
       } finally {
         await store.close();
       }

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '../../../../testing/src/database/test-database';
-import { GENESIS_HASH, sealEvent } from '../../envelope/integrity-chain';
+import { GENESIS_HASH, sealEvent, verifyChain } from '../../envelope/integrity-chain';
 import { importStreams } from '../postgres-bulk-import';
 import { PostgresEventStore } from '../postgres-event-store';
 import { readRangePage, splitStreams } from './stream-range-read';
@@ -75,5 +75,74 @@ describe('PostgreSQL chain sweep', () => {
       ['auditor-a37', 1, 'metadata_edited'],
       ['auditor-zz-gone', 0, 'stream_deleted'],
     ]);
+  });
+});
+
+/** The sweep hashes chain v3 events as PostgreSQL prints them; whatever SQL changes, it must answer as the per-stream verification of the parsed events does. */
+describe('PostgreSQL chain sweep over stored text', () => {
+  let db: TestDatabase;
+  let store: PostgresEventStore;
+  const key = randomBytes(32);
+  const tamperings: Array<[string, string]> = [
+    ['data edited', `data = jsonb_set(data, '{n}', '7')`],
+    ['actor rewritten', `metadata = jsonb_set(metadata, '{actor}', '{"id": "office-mallory", "role": "office"}')`],
+    ['recordedAt moved', `metadata = jsonb_set(metadata, '{recordedAt}', '"2019-01-01T00:00:00.000Z"')`],
+    ['chain stated as a string', `metadata = jsonb_set(metadata, '{chain}', '"3"')`],
+    ['chain restated as 2', `metadata = jsonb_set(metadata, '{chain}', '2')`],
+    ['seal removed', `metadata = metadata - 'seal'`],
+    ['hash turned into a number', `metadata = jsonb_set(metadata, '{hash}', '12345')`],
+    ['metadata replaced by a string', `metadata = '"gone"'`],
+    ['metadata replaced by an array', `metadata = '["hash", "seal"]'`],
+    ['data replaced by {}', `data = '{}'`],
+    ['type changed', `type = 'AccreditationWithdrawn'`],
+    ['event id changed', `event_id = gen_random_uuid()`],
+    ['a number written as 100.0 (same value, other text)', `data = jsonb_set(data, '{n}', '100.0')`],
+  ];
+  const streamOf = (i: number) => `centre-t${String(i).padStart(2, '0')}`;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('chain_sweep_text');
+    store = await PostgresEventStore.connect({ connectionString: db.connectionString });
+    const streams = tamperings.map((_, i) => {
+      const streamId = streamOf(i);
+      let previousHash = GENESIS_HASH;
+      const events = Array.from({ length: 4 }, (_, revision) => {
+        const id = randomUUID();
+        const data = { centreId: streamId, n: revision === 2 ? 100 : revision, ratio: 1.5e-7, big: 1e21, note: 'ü "q" \n', nested: { zz: [1, { b: true, a: null }], a: '' } };
+        // Revisions 0–1 as the engine sealed before chain v3, 2–3 with v3.
+        const metadata = sealEvent({ streamId, revision, eventId: id, type: 'Noted', data, metadata: { actor: { id: 'office-1', role: 'office' }, recordedAt: '2026-01-01T00:00:00.000Z' }, previousHash }, key, revision < 2 ? 2 : 3);
+        previousHash = String(metadata.hash);
+        return { id, type: 'Noted', data, metadata };
+      });
+      return { streamId, events };
+    });
+    await importStreams(store.pool, streams);
+  });
+
+  afterAll(async () => {
+    await store?.close();
+    await db?.drop();
+  });
+
+  it('finds every intact v2 and v3 record intact, then each SQL change where the per-stream verification finds it', async () => {
+    const before = await store.sweepChains({ sealKey: key, anchors: new Map(), workers: 2 });
+    expect({ events: before.events, broken: [...before.broken] }).toEqual({ events: tamperings.length * 4, broken: [] });
+    await store.pool.query(
+      `BEGIN; SET LOCAL session_replication_role = replica; ${tamperings.map(([, set], i) => `UPDATE events SET ${set} WHERE stream_id = '${streamOf(i)}' AND revision = 2;`).join(' ')} COMMIT;`,
+    );
+    const after = await store.sweepChains({ sealKey: key, anchors: new Map(), workers: 2 });
+    const perStream = await Promise.all(
+      tamperings.map(async (_, i) => {
+        const result = verifyChain(await store.readStream(streamOf(i)), { streamId: streamOf(i), sealKey: key });
+        return result.intact ? undefined : { revision: result.brokenAt.revision, reason: result.brokenAt.reason };
+      }),
+    );
+    const swept = tamperings.map((_, i) => {
+      const link = after.broken.get(streamOf(i));
+      return link && { revision: link.revision, reason: link.reason };
+    });
+    expect(swept).toEqual(perStream);
+    // Every change but the equal number is a break at the changed revision.
+    expect(perStream.map((p, i) => [tamperings[i][0], p?.revision])).toEqual(tamperings.map(([name]) => [name, name.startsWith('a number') ? undefined : 2]));
   });
 });

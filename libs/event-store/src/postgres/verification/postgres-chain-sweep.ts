@@ -9,7 +9,8 @@ import type { SweepWorkerData, SweepWorkerMessage } from './chain-sweep.worker';
 /**
  * The worker's entry: compiled JavaScript next to this file (dist), or the TypeScript source,
  * compiled on load by @swc/core alone (npm run verify, tests, benchmarks run from source):
- * @swc-node/register would load the TypeScript compiler into every worker, ~0.3 s of CPU each.
+ * @swc-node/register would load the TypeScript compiler into every worker, ~0.3 s of CPU each,
+ * so its preload (`-r @swc-node/register`, which workers inherit) is left out of their options.
  */
 function startWorker(workerData: SweepWorkerData): Worker {
   const entry = `${__dirname}/chain-sweep.worker${__filename.endsWith('.ts') ? '.ts' : '.js'}`;
@@ -21,7 +22,16 @@ function startWorker(workerData: SweepWorkerData): Worker {
     const options = { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' }, sourceMaps: 'inline' };
     require.extensions['.ts'] = (module, file) => module._compile(transformSync(readFileSync(file, 'utf8'), { ...options, filename: file }).code, file);
     require(${JSON.stringify(entry)});`;
-  return new Worker(loader, { eval: true, workerData });
+  return new Worker(loader, { eval: true, workerData, execArgv: withoutPreload(process.execArgv, '@swc-node/register') });
+}
+
+function withoutPreload(execArgv: readonly string[], module: string): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    if ((execArgv[i] === '-r' || execArgv[i] === '--require') && execArgv[i + 1] === module) i++;
+    else if (execArgv[i] !== `--require=${module}` && execArgv[i] !== `-r=${module}`) kept.push(execArgv[i]);
+  }
+  return kept;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { ClientBase, Pool } from 'pg';
-import type { ChainedEvent } from '../../envelope/integrity-chain';
+import { SEAL_FIELD_NAMES } from '../../envelope/integrity-chain';
+import type { StoredChainRow } from '../../envelope/stored-link';
 
 /** A share of the streams: stream ids in [lower, upper) in the database's own order (null: unbounded). */
 export interface StreamRange {
@@ -25,16 +26,28 @@ export async function splitStreams(pool: Pool, count: number): Promise<StreamRan
   return [null, ...cuts].map((lower, k) => ({ lower, upper: cuts[k] ?? null }));
 }
 
-/** One row of what the chain needs, as pg returns it in array mode. */
-type Row = [streamId: string, revision: number, eventId: string, type: string, data: unknown, metadata: Record<string, unknown>];
+/** One row of what the chain needs, every column as the text PostgreSQL printed (see COLUMNS). */
+type Row = [streamId: string, revision: string, eventId: string, type: string, data: string | null, unsealed: string | null, v3: string | null, ...seal: Array<string | null>];
+
+/** Every column as its text: jsonb as PostgreSQL prints it is what chain v3 hashes, so nothing is parsed here. */
+const AS_TEXT = { getTypeParser: () => (text: string) => text };
+
+const quoted = (field: string) => `'${field}'`;
+/** The metadata without its seal fields only when it is an object (`-` fails on a scalar). */
+const COLUMNS = [
+  'stream_id, revision, event_id, type, data',
+  `CASE WHEN jsonb_typeof(metadata) = 'object' THEN metadata - ARRAY[${SEAL_FIELD_NAMES.map(quoted).join(', ')}] END`,
+  `metadata -> 'chain' = '3'::jsonb`,
+  ...SEAL_FIELD_NAMES.map((field) => `metadata ->> ${quoted(field)}`),
+].join(', ');
 
 /**
  * The next `limit` events of a range in (stream id, revision) order after `after`: only the
  * columns the chain needs, in keyset pages on the (stream_id, revision) unique index, each
  * stream whole and in revision order (`below`: only events at positions below it, a prefix of
- * each stream). Array rows: no object per row from the driver.
+ * each stream). Array rows of text: no object per row from the driver, no JSON parsed.
  */
-export async function readRangePage(client: ClientBase, range: StreamRange, after: { streamId: string; revision: number } | null, limit: number, below: string | null = null): Promise<Array<ChainedEvent & { streamId: string }>> {
+export async function readRangePage(client: ClientBase, range: StreamRange, after: { streamId: string; revision: number } | null, limit: number, below: string | null = null): Promise<StoredChainRow[]> {
   const values: unknown[] = [];
   const where: string[] = [];
   if (after) {
@@ -54,14 +67,28 @@ export async function readRangePage(client: ClientBase, range: StreamRange, afte
   }
   values.push(limit);
   const { rows } = await client.query<Row>({
-    text: `SELECT stream_id, revision, event_id, type, data, metadata FROM events${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY stream_id, revision LIMIT $${values.length}::integer`,
+    text: `SELECT ${COLUMNS} FROM events${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY stream_id, revision LIMIT $${values.length}::integer`,
     values,
     rowMode: 'array',
+    types: AS_TEXT,
   });
-  const events = new Array<ChainedEvent & { streamId: string }>(rows.length);
+  const events = new Array<StoredChainRow>(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
-    events[i] = { streamId: r[0], revision: r[1], id: r[2], type: r[3], data: r[4], metadata: r[5] };
+    events[i] = {
+      streamId: r[0],
+      revision: Number(r[1]),
+      id: r[2],
+      type: r[3],
+      dataText: r[4],
+      unsealedText: r[5],
+      v3: r[6] === 't',
+      hash: r[7],
+      previousHash: r[8],
+      contentHash: r[9],
+      metadataHash: r[10],
+      seal: r[11],
+    };
   }
   return events;
 }
