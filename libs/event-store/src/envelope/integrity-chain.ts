@@ -1,6 +1,6 @@
 import * as cryptoModule from 'node:crypto';
 import { type KeyObject, createHash, createHmac, createSecretKey } from 'node:crypto';
-import { jsonbText } from './jsonb-text';
+import { jsonbText, jsonbTextWithout } from './jsonb-text';
 
 /** Previous-hash of a stream's first event. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -97,7 +97,7 @@ export function contentTextV3(type: string, dataText: string | undefined): strin
 
 /** Everything a person relies on about the event (actor, role, both clocks, ids, versions, and any field added later). */
 export function metadataHashOf(metadata: Record<string, unknown>, chain: SealedChainVersion): string {
-  if (chain === 3) return sha256(jsonbText(unsealedMetadataOf(metadata)));
+  if (chain === 3) return sha256(jsonbTextWithout(metadata, SEAL_FIELDS));
   // canonicalJson of the metadata without its seal fields, without copying it first.
   let out = '{';
   let first = true;
@@ -108,12 +108,6 @@ export function metadataHashOf(metadata: Record<string, unknown>, chain: SealedC
     first = false;
   }
   return sha256(`${out}}`);
-}
-
-function unsealedMetadataOf(metadata: Record<string, unknown>): Record<string, unknown> {
-  const unsealed: Record<string, unknown> = {};
-  for (const key of Object.keys(metadata)) if (!SEAL_FIELDS.has(key)) unsealed[key] = metadata[key];
-  return unsealed;
 }
 
 export interface LinkInput {

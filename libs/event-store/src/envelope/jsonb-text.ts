@@ -39,30 +39,40 @@ function render(value: unknown): string | undefined {
     for (let i = 0; i < value.length; i++) out += (i ? ', ' : '') + (render(value[i]) ?? 'null');
     return `${out}]`;
   }
-  const record = value as Record<string, unknown>;
-  const keys = Object.keys(record).sort(byJsonbKeyOrder);
+  return renderObject(value as Record<string, unknown>);
+}
+
+/** jsonbText of an object without some of its top-level keys (the metadata without its seal fields), without copying it. */
+export function jsonbTextWithout(record: Record<string, unknown>, left: ReadonlySet<string>): string {
+  return renderObject(record, left);
+}
+
+function renderObject(record: Record<string, unknown>, left?: ReadonlySet<string>): string {
+  const names = Object.keys(record);
+  const keys: KeyInfo[] = [];
+  for (let i = 0; i < names.length; i++) if (!left?.has(names[i])) keys.push(keyInfo(names[i]));
+  keys.sort(byJsonbKeyOrder);
   let out = '{';
   let first = true;
   for (let i = 0; i < keys.length; i++) {
-    const member = render(record[keys[i]]);
+    const member = render(record[keys[i].name]);
     if (member === undefined) continue;
-    out += `${first ? '' : ', '}${keyInfo(keys[i]).quoted}: ${member}`;
+    out += `${first ? '' : ', '}${keys[i].quoted}: ${member}`;
     first = false;
   }
   return `${out}}`;
 }
 
 /** jsonb's key order: shorter UTF-8 first, then byte order (which for ASCII is JavaScript's string order). */
-function byJsonbKeyOrder(a: string, b: string): number {
-  const ka = keyInfo(a);
-  const kb = keyInfo(b);
-  if (ka.bytes !== kb.bytes) return ka.bytes - kb.bytes;
-  if (a === b) return 0;
-  if (ka.ascii && kb.ascii) return a < b ? -1 : 1;
-  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+function byJsonbKeyOrder(a: KeyInfo, b: KeyInfo): number {
+  if (a.bytes !== b.bytes) return a.bytes - b.bytes;
+  if (a.name === b.name) return 0;
+  if (a.ascii && b.ascii) return a.name < b.name ? -1 : 1;
+  return Buffer.compare(Buffer.from(a.name, 'utf8'), Buffer.from(b.name, 'utf8'));
 }
 
 interface KeyInfo {
+  name: string;
   quoted: string;
   bytes: number;
   ascii: boolean;
@@ -74,7 +84,7 @@ function keyInfo(key: string): KeyInfo {
   let info = keyInfos.get(key);
   if (info === undefined) {
     const bytes = Buffer.byteLength(key, 'utf8');
-    info = { quoted: JSON.stringify(key), bytes, ascii: bytes === key.length };
+    info = { name: key, quoted: JSON.stringify(key), bytes, ascii: bytes === key.length };
     if (keyInfos.size < 10_000) keyInfos.set(key, info);
   }
   return info;
