@@ -1,6 +1,7 @@
 import * as cryptoModule from 'node:crypto';
-import { type KeyObject, createHash, createHmac, createSecretKey } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { jsonbText, jsonbTextWithout } from './jsonb-text';
+import { hmacSha256Hex } from './seal-mac';
 
 /** Previous-hash of a stream's first event. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -140,15 +141,7 @@ export function linkHashOfJson(chain: SealedChainVersion, contentHash: string, e
  * but not this, so a re-hashed chain or a forged append shows at the exact event.
  */
 export function sealMac(key: Uint8Array, hash: string): string {
-  return createHmac('sha256', secretKeyOf(key)).update(hash).digest('hex');
-}
-
-/** The seal key as a KeyObject, made once per key: an HMAC from a raw key imports it every time. */
-const secretKeys = new WeakMap<Uint8Array, KeyObject>();
-function secretKeyOf(key: Uint8Array): KeyObject {
-  let secret = secretKeys.get(key);
-  if (!secret) secretKeys.set(key, (secret = createSecretKey(key)));
-  return secret;
+  return hmacSha256Hex(key, hash);
 }
 
 export interface SealInput {
@@ -290,7 +283,7 @@ export function recomputeHash(event: ChainedEvent, streamId: string | undefined)
 
 export function macMatches(key: Uint8Array, hash: string, seal: unknown): boolean {
   if (typeof seal !== 'string' || seal.length !== 64) return false;
-  const computed = createHmac('sha256', secretKeyOf(key)).update(hash).digest('hex');
+  const computed = hmacSha256Hex(key, hash);
   // Compared in constant time, character by character (no buffers: this runs once per event).
   let difference = 0;
   for (let i = 0; i < 64; i++) difference |= computed.charCodeAt(i) ^ seal.charCodeAt(i);
