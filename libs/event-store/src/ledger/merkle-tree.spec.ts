@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { EMPTY_ROOT, inclusionProof, leafHash, merkleLevels, merkleRoot, nodeHash, rootFromInclusionProof } from './merkle-tree';
+import { EMPTY_ROOT, inclusionProof, leafHash, leafHashOfText, merkleLevels, merkleRoot, nodeHash, rootFromInclusionProof } from './merkle-tree';
 
 /** RFC 6962 §2.1 as written: MTH(D[n]) = HASH(0x01 || MTH(D[0:k]) || MTH(D[k:n])), k the largest power of two < n. */
 function referenceRoot(leaves: Buffer[]): Buffer {
@@ -25,6 +25,10 @@ describe('Merkle tree (RFC 6962 / 9162)', () => {
     expect(leafHash(Buffer.from('')).toString('hex')).toBe(createHash('sha256').update(Buffer.from([0])).digest('hex'));
     expect(leafHash(Buffer.from('')).toString('hex')).toBe('6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d');
     expect(merkleRoot([])).toEqual(EMPTY_ROOT);
+  });
+
+  it('hashes a leaf given as text as its UTF-8 bytes', () => {
+    for (const text of ['', '{"hash":"ab","revision":3,"streamId":"centre-é😀"}', '\u0000x']) expect(leafHashOfText(text)).toEqual(leafHash(Buffer.from(text, 'utf8')));
   });
 
   it('computes the same root as the recursive definition for every size up to 40', () => {

@@ -10,6 +10,11 @@ export function leafHash(leaf: Uint8Array): Buffer {
   return createHash('sha256').update(Buffer.from([0])).update(leaf).digest();
 }
 
+/** leafHash of a text's UTF-8 bytes in one call ("\u0000" is the 0x00 prefix in UTF-8): a digest has a leaf per stream. */
+export function leafHashOfText(text: string): Buffer {
+  return oneShot ? oneShot('sha256', `\u0000${text}`, 'buffer') : leafHash(Buffer.from(text));
+}
+
 export function nodeHash(left: Uint8Array, right: Uint8Array): Buffer {
   if (oneShot && left.length === 32 && right.length === 32) {
     // One call over a buffer kept for it: a digest's tree has a node per stream.
@@ -23,7 +28,7 @@ export function nodeHash(left: Uint8Array, right: Uint8Array): Buffer {
 /** 0x01 || left || right, for SHA-256 children. */
 const nodeInput = Buffer.alloc(65, 1);
 /** One-shot SHA-256 where the runtime has it (Node ≥ 20.12). */
-const oneShot = (cryptoModule as { hash?: (algorithm: string, data: Uint8Array, encoding: 'buffer') => Buffer }).hash;
+const oneShot = (cryptoModule as { hash?: (algorithm: string, data: Uint8Array | string, encoding: 'buffer') => Buffer }).hash;
 
 /** SHA-256 of the empty string: the root of an empty tree. */
 export const EMPTY_ROOT = createHash('sha256').digest();

@@ -1,7 +1,7 @@
 import { type KeyObject, createHash, createPublicKey, verify } from 'node:crypto';
 import { canonicalJson } from '../envelope/integrity-chain';
 import { GENESIS_HASH, type OldFormatEra } from '../envelope/integrity-chain';
-import { leafHash, merkleRoot } from './merkle-tree';
+import { leafHashOfText, merkleRoot } from './merkle-tree';
 
 export const DIGEST_FORMAT = 'accreditation-ledger-digest/1';
 
@@ -70,11 +70,15 @@ export function digestHash(digest: DigestBody): string {
 }
 
 export function headLeaf(head: StreamHead): Buffer {
-  return Buffer.from(canonicalJson({ streamId: head.streamId, revision: head.revision, hash: head.hash }));
+  return Buffer.from(headLeafText(head));
+}
+
+function headLeafText(head: StreamHead): string {
+  return canonicalJson({ streamId: head.streamId, revision: head.revision, hash: head.hash });
 }
 
 export function headLeafHash(head: StreamHead): Buffer {
-  return leafHash(headLeaf(head));
+  return leafHashOfText(headLeafText(head));
 }
 
 /** Leaves in tree order: by stream id (UTF-16 code unit order, as JavaScript sorts). */
