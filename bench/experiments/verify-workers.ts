@@ -2,7 +2,9 @@
  * `npm run verify`'s rate against its worker threads, with the CPU per event of this process (the
  * verifier threads) and of PostgreSQL: on two cores the sum of both is the ceiling.
  *
- *   node -r @swc-node/register bench/experiments/verify-workers.ts [events=500000] [workers=1,2,3,4]
+ *   node -r @swc-node/register bench/experiments/verify-workers.ts [events=500000] [workers=1,2,3,4] [chain=3]
+ *
+ * chain=2: a store as the engine wrote it before chain v3 (its events are parsed to be checked).
  */
 import { randomBytes } from 'node:crypto';
 import { verifyStore } from '../../libs/application/src/ledger/store-verification';
@@ -14,12 +16,13 @@ import { seedSealedPopulation } from '../support/sealed-population';
 async function main(): Promise<void> {
   const target = Number(process.argv[2] ?? 500_000);
   const workersList = (process.argv[3] ?? '1,2,3,4').split(',').map(Number);
+  const chain = process.argv[4] === '2' ? 2 : 3;
   const db = await startBenchDatabase();
   try {
     const url = await freshDatabase(db.adminUrl, 'verify_workers');
     const store = await PostgresEventStore.connect({ connectionString: url, poolSize: 4, statementTimeoutMs: 0 });
     const key = randomBytes(32);
-    await seedSealedPopulation(store.pool, target, key);
+    await seedSealedPopulation(store.pool, target, key, { chain });
     for (let round = 0; round < 2; round++) {
       for (const workers of workersList) {
         const cpu0 = process.cpuUsage();

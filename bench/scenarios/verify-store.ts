@@ -14,7 +14,7 @@ import type { BenchContext } from '../support/context';
 
 /**
  * `npm run verify` on a sealed population: the historical streams sealed as the engine seals
- * them (chain v2 with the ledger's seal key), one signed digest over every head, then the
+ * them (chain v3 with the ledger's seal key), one signed digest over every head, then the
  * store-wide verification (every digest, every event, workers = cores) against the raw ordered
  * read of the same rows on one connection, in the same run. Seeding is not timed.
  */

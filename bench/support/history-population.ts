@@ -16,7 +16,7 @@ import { mulberry32 } from '../../libs/projections/src/testing/centre-population
 /**
  * S7's population: centres living 20 years of the IASIOS lifecycle, written by the engine's own
  * command path. Every command goes through CentreCommandHandler and the DeciderRunner (the same
- * objects the API uses: decide, person facts, timers, metadata, chain v2 seal with the seal key)
+ * objects the API uses: decide, person facts, timers, metadata, chain seal with the seal key)
  * onto an in-memory store, with an injected clock set to the instant each act happens and seeded
  * ids; the deadline jobs' timer commands fire at their due instants as they would in production.
  * The streams are then handed over in batches for the bulk import. Each centre draws from its own

@@ -1,16 +1,16 @@
 import type { Pool } from 'pg';
-import { GENESIS_HASH, sealEvent } from '../../libs/event-store/src/envelope/integrity-chain';
+import { GENESIS_HASH, type SealedChainVersion, sealEvent } from '../../libs/event-store/src/envelope/integrity-chain';
 import type { EventToAppend } from '../../libs/event-store/src/event-store.port';
 import type { StreamHead } from '../../libs/event-store/src/ledger/signed-digest';
 import { importStreams } from '../../libs/event-store/src/postgres/postgres-bulk-import';
 import { PopulationChunks } from './population';
 
 /**
- * At least `target` events of the historical population, sealed as the engine seals them (chain v2
+ * At least `target` events of the historical population, sealed as the engine seals them (chain v3
  * with `sealKey`) and bulk-imported, then analysed: the store that `npm run verify` is measured on.
  * Returns every stream's head (for a digest) and the events written.
  */
-export async function seedSealedPopulation(pool: Pool, target: number, sealKey: Uint8Array, options: { population?: PopulationChunks; onProgress?: (events: number) => void } = {}): Promise<{ events: number; heads: StreamHead[] }> {
+export async function seedSealedPopulation(pool: Pool, target: number, sealKey: Uint8Array, options: { population?: PopulationChunks; onProgress?: (events: number) => void; chain?: SealedChainVersion } = {}): Promise<{ events: number; heads: StreamHead[] }> {
   const population = options.population ?? new PopulationChunks();
   const heads: StreamHead[] = [];
   let seeded = 0;
@@ -18,7 +18,7 @@ export async function seedSealedPopulation(pool: Pool, target: number, sealKey: 
     const streams = population.chunk(k).map((s) => {
       let previousHash = GENESIS_HASH;
       const events = s.events.map((e, revision): EventToAppend => {
-        const metadata = sealEvent({ streamId: s.streamId, revision, eventId: e.id, type: e.type, data: e.data, metadata: e.metadata ?? {}, previousHash }, sealKey);
+        const metadata = sealEvent({ streamId: s.streamId, revision, eventId: e.id, type: e.type, data: e.data, metadata: e.metadata ?? {}, previousHash }, sealKey, options.chain);
         previousHash = String(metadata.hash);
         return { ...e, metadata };
       });
