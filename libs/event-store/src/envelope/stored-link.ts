@@ -29,11 +29,10 @@ export function isStoredChainRow(event: object): event is StoredChainRow {
 }
 
 /**
- * True when a v3 event's link holds exactly as checkLink would find it (given the stream's
- * verified head): its place, its content
- * and metadata hashes over the stored text, its link to the previous head, and its seal. False
- * says only "not proven here": the caller then parses the row and lets checkLink decide and name
- * the break. The seal fields are compared as text, so a field turned into a JSON number with the
+ * True when a v3 event's link holds exactly as checkLink would find it, given its stream's
+ * verified head: its place, its content and metadata hashes over the stored text, its link to the
+ * previous head, and its seal. False says only "not proven here": the caller then parses the row
+ * and lets checkLink decide and name the break. The seal fields are compared as text, so a field turned into a JSON number with the
  * same digits would read the same; a SHA-256 written in 64 decimal digits has odds of 1 in 10^13.
  */
 export function storedLinkHolds(row: StoredChainRow, expectedRevision: number, previous: string, sealKey: Uint8Array | undefined): boolean {
