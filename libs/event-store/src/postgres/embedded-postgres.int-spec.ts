@@ -172,17 +172,18 @@ describe('[postgresql] embedded PostgreSQL', () => {
     expect(existsSync(join(folder, 'postmaster.pid'))).toBe(false); // stopped for good, not restarted
   });
 
-  // Skipped unless run as root: only root can switch to a normal user here, and when the suite runs
-  // as a normal user every test above already is that case.
-  (isRoot ? it : it.skip)('[postgresql] works for a normal (non-root) user', async () => {
-    const nobody = { uid: 65534, gid: 65534 };
+  // As root, the server is started for a normal user (nobody, by switching to it); as a normal
+  // user, for that user itself: either way the data folder is a normal user's.
+  it('[postgresql] works for a normal (non-root) user', async () => {
+    const nobody = isRoot ? { uid: 65534, gid: 65534 } : undefined;
+    const owner = nobody?.uid ?? process.getuid!();
     const userRoot = join(root, 'as-user');
     await rm(userRoot, { recursive: true, force: true });
     await import('node:fs/promises').then((fs) => fs.mkdir(userRoot, { mode: 0o755 }));
-    await chown(userRoot, nobody.uid, nobody.gid);
+    if (nobody) await chown(userRoot, nobody.uid, nobody.gid);
     const server = await startChild(join(userRoot, 'pgdata'), nobody);
     expect(await query(server.connectionString, 'SELECT current_user AS who')).toEqual([{ who: 'postgres' }]);
-    expect((await stat(join(userRoot, 'pgdata'))).uid).toBe(nobody.uid);
+    expect((await stat(join(userRoot, 'pgdata'))).uid).toBe(owner);
     await server.stop();
   });
 });
