@@ -1,9 +1,22 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '../../../../testing/src/database/test-database';
-import { GENESIS_HASH, sealEvent, verifyChain } from '../../envelope/integrity-chain';
+import { GENESIS_HASH, type SealedChainVersion, sealEvent, verifyChain } from '../../envelope/integrity-chain';
 import { importStreams } from '../postgres-bulk-import';
 import { PostgresEventStore } from '../postgres-event-store';
 import { readRangePage, splitStreams } from './stream-range-read';
+
+/** A stream of `length` 'Noted' events sealed as the engine seals them, each revision's data, metadata and chain rule from `at`. */
+function sealedStream(streamId: string, length: number, key: Uint8Array, at: (revision: number) => { data: Record<string, unknown>; metadata: Record<string, unknown>; chain?: SealedChainVersion }) {
+  let previousHash = GENESIS_HASH;
+  const events = Array.from({ length }, (_, revision) => {
+    const id = randomUUID();
+    const { data, metadata: unsealed, chain } = at(revision);
+    const metadata = sealEvent({ streamId, revision, eventId: id, type: 'Noted', data, metadata: unsealed, previousHash }, key, chain);
+    previousHash = String(metadata.hash);
+    return { id, type: 'Noted', data, metadata };
+  });
+  return { streamId, events };
+}
 
 /** The chain sweep's own parts: the split of the streams, and breaks found inside a worker's share. */
 describe('PostgreSQL chain sweep', () => {
@@ -15,17 +28,7 @@ describe('PostgreSQL chain sweep', () => {
   beforeAll(async () => {
     db = await createTestDatabase('chain_sweep');
     store = await PostgresEventStore.connect({ connectionString: db.connectionString });
-    const streams = streamIds.map((streamId, s) => {
-      let previousHash = GENESIS_HASH;
-      const events = Array.from({ length: 1 + (s % 5) }, (_, revision) => {
-        const id = randomUUID();
-        const data = { auditorId: streamId, n: revision };
-        const metadata = sealEvent({ streamId, revision, eventId: id, type: 'Noted', data, metadata: { actor: { id: 'office-1', role: 'office' } }, previousHash }, key);
-        previousHash = String(metadata.hash);
-        return { id, type: 'Noted', data, metadata };
-      });
-      return { streamId, events };
-    });
+    const streams = streamIds.map((streamId, s) => sealedStream(streamId, 1 + (s % 5), key, (revision) => ({ data: { auditorId: streamId, n: revision }, metadata: { actor: { id: 'office-1', role: 'office' } } })));
     await importStreams(store.pool, streams);
   });
 
@@ -103,19 +106,14 @@ describe('PostgreSQL chain sweep over stored text', () => {
   beforeAll(async () => {
     db = await createTestDatabase('chain_sweep_text');
     store = await PostgresEventStore.connect({ connectionString: db.connectionString });
-    const streams = tamperings.map((_, i) => {
-      const streamId = streamOf(i);
-      let previousHash = GENESIS_HASH;
-      const events = Array.from({ length: 4 }, (_, revision) => {
-        const id = randomUUID();
-        const data = { centreId: streamId, n: revision === 2 ? 100 : revision, ratio: 1.5e-7, big: 1e21, note: 'ü "q" \n', nested: { zz: [1, { b: true, a: null }], a: '' } };
+    const streams = tamperings.map((_, i) =>
+      sealedStream(streamOf(i), 4, key, (revision) => ({
+        data: { centreId: streamOf(i), n: revision === 2 ? 100 : revision, ratio: 1.5e-7, big: 1e21, note: 'ü "q" \n', nested: { zz: [1, { b: true, a: null }], a: '' } },
+        metadata: { actor: { id: 'office-1', role: 'office' }, recordedAt: '2026-01-01T00:00:00.000Z' },
         // Revisions 0–1 as the engine sealed before chain v3, 2–3 with v3.
-        const metadata = sealEvent({ streamId, revision, eventId: id, type: 'Noted', data, metadata: { actor: { id: 'office-1', role: 'office' }, recordedAt: '2026-01-01T00:00:00.000Z' }, previousHash }, key, revision < 2 ? 2 : 3);
-        previousHash = String(metadata.hash);
-        return { id, type: 'Noted', data, metadata };
-      });
-      return { streamId, events };
-    });
+        chain: revision < 2 ? 2 : 3,
+      })),
+    );
     await importStreams(store.pool, streams);
   });
 
