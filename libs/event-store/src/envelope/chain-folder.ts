@@ -40,7 +40,7 @@ export class ChainFolder {
     const expectedRevision = head ? head.revision + 1 : 0;
     const previous = head?.hash ?? GENESIS_HASH;
     if (isStoredChainRow(input) && storedLinkHolds(input, expectedRevision, previous, this.options.sealKey)) {
-      this.advance(streamId, input.revision, input.hash!, input.id, true, anchored);
+      this.advance(streamId, head, input.revision, input.hash!, input.id, true, anchored);
       return undefined;
     }
     const event = isStoredChainRow(input) ? parseStoredRow(input) : input;
@@ -57,13 +57,13 @@ export class ChainFolder {
       this.broken.set(streamId, problem);
       return problem;
     }
-    this.advance(streamId, event.revision, String(event.metadata.hash), event.id, chainVersionOf(event.metadata) !== 1, anchored);
+    this.advance(streamId, head, event.revision, String(event.metadata.hash), event.id, chainVersionOf(event.metadata) !== 1, anchored);
     return undefined;
   }
 
-  /** The event checked out: it becomes its stream's head. `sealed`: the event itself was sealed (v2, v3). */
-  private advance(streamId: string, revision: number, hash: string, eventId: string, sealed: boolean, anchored: Anchor | undefined): void {
-    this.heads.set(streamId, { revision, hash, sawSealed: (this.heads.get(streamId)?.sawSealed ?? false) || sealed });
+  /** The event checked out: it becomes its stream's head after `head`. `sealed`: the event itself was sealed (v2, v3). */
+  private advance(streamId: string, head: FoldedHead | undefined, revision: number, hash: string, eventId: string, sealed: boolean, anchored: Anchor | undefined): void {
+    this.heads.set(streamId, { revision, hash, sawSealed: (head?.sawSealed ?? false) || sealed });
     if (anchored && revision === anchored.revision) this.seenAtAnchor.set(streamId, { hash, eventId, sealed });
   }
 

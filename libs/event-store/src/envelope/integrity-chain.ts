@@ -1,6 +1,6 @@
-import * as cryptoModule from 'node:crypto';
 import { createHash } from 'node:crypto';
 import { jsonbText, jsonbTextWithout } from './jsonb-text';
+import { oneShotHash } from './one-shot-hash';
 import { hmacSha256Hex } from './seal-mac';
 
 /** Previous-hash of a stream's first event. */
@@ -64,8 +64,9 @@ function quotedKey(key: string): string {
   return quoted;
 }
 
-/** One-shot SHA-256 (crypto.hash where the runtime has it: no Hash object per call). */
-const oneShot = (cryptoModule as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
+// A local const, so that the check narrows it inside the functions below.
+const oneShot = oneShotHash;
+/** SHA-256 of a text's UTF-8 bytes, hex. */
 export const sha256 = oneShot ? (text: string): string => oneShot('sha256', text, 'hex') : (text: string): string => createHash('sha256').update(text).digest('hex');
 
 export interface ChainLinkInput {
@@ -323,9 +324,9 @@ export function checkLink(event: ChainedEvent, ctx: LinkContext): BrokenLink | u
   const found = typeof meta.hash === 'string' ? meta.hash : '';
   const version = chainVersionOf(meta);
   if (!found) return { ...link, reason: 'link_edited', detail: 'The event carries no hash.', expected: 'a hash', found };
-  const parts = version !== 1 ? { contentHash: contentHashOf(event.type, event.data, version), metadataHash: metadataHashOf(meta, version) } : undefined;
+  const parts = version !== 1 ? { version, contentHash: contentHashOf(event.type, event.data, version), metadataHash: metadataHashOf(meta, version) } : undefined;
   const recomputed = parts
-    ? linkHash({ streamId: event.streamId ?? ctx.streamId ?? '', revision: event.revision, eventId: event.id, ...parts, previousHash: String(meta.previousHash) }, version as SealedChainVersion)
+    ? linkHash({ streamId: event.streamId ?? ctx.streamId ?? '', revision: event.revision, eventId: event.id, contentHash: parts.contentHash, metadataHash: parts.metadataHash, previousHash: String(meta.previousHash) }, parts.version)
     : recomputeHash(event, ctx.streamId);
   if (recomputed !== found) {
     return { ...link, ...explainSelfMismatch(event, version, previous, ctx.revisionOfHash), expected: recomputed, found };

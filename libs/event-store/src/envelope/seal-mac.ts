@@ -1,8 +1,5 @@
-import * as cryptoModule from 'node:crypto';
 import { type KeyObject, createHmac, createSecretKey } from 'node:crypto';
-
-type OneShotHash = (algorithm: string, data: string | Uint8Array, encoding: 'hex' | 'latin1') => string;
-const oneShot = (cryptoModule as { hash?: OneShotHash }).hash;
+import { oneShotHash as oneShot } from './one-shot-hash';
 
 const BLOCK = 64;
 

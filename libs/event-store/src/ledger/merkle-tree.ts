@@ -1,5 +1,5 @@
-import * as cryptoModule from 'node:crypto';
 import { createHash } from 'node:crypto';
+import { oneShotHash as oneShot } from '../envelope/one-shot-hash';
 
 /**
  * Merkle tree hashing of RFC 6962 (Certificate Transparency) §2.1: leaves are hashed with a 0x00
@@ -27,8 +27,6 @@ export function nodeHash(left: Uint8Array, right: Uint8Array): Buffer {
 
 /** 0x01 || left || right, for SHA-256 children. */
 const nodeInput = Buffer.alloc(65, 1);
-/** One-shot SHA-256 where the runtime has it (Node ≥ 20.12). */
-const oneShot = (cryptoModule as { hash?: (algorithm: string, data: Uint8Array | string, encoding: 'buffer') => Buffer }).hash;
 
 /** SHA-256 of the empty string: the root of an empty tree. */
 export const EMPTY_ROOT = createHash('sha256').digest();
