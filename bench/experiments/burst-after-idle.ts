@@ -13,7 +13,6 @@
  * bytecode of functions unused over several collections, to compile them again when called).
  */
 import 'reflect-metadata';
-import { readFileSync } from 'node:fs';
 import { type ApiProcess, startApiProcess } from '../support/api-process';
 import { freshDatabase, startBenchDatabase, withClient } from '../support/database';
 import { GeneratorProcess, samplesOf } from '../support/generator';
@@ -21,11 +20,9 @@ import { JsonHttp } from '../support/http-client';
 import { castTokens, registerAuditor } from '../support/lifecycle';
 import { Latencies } from '../support/stats';
 import { prepareCentres } from '../scenarios/s3-latency';
+import { cpuSecondsOf } from '../support/child-process';
 
-const cpuMicros = (pid: number): number => {
-  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return ((Number(f[11]) + Number(f[12])) * 1e6) / 100;
-};
+const cpuMicros = (pid: number): number => cpuSecondsOf(pid) * 1e6;
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 async function main(): Promise<void> {

@@ -6,18 +6,15 @@
  *
  *   node -r @swc-node/register bench/experiments/multi-event-append.ts [appends per turn=2000] [turns=4]
  */
-import { readFileSync } from 'node:fs';
 import { Client, Pool } from 'pg';
 import { validateAppend } from '../../libs/event-store/src/validation/append-validation';
 import { migrate } from '../../libs/event-store/src/postgres/postgres-migrator';
 import { MAX_VALUES_EVENTS, appendStatement, appendValues } from '../../libs/event-store/src/postgres/postgres-sql';
 import { freshDatabase, startBenchDatabase } from '../support/database';
 import { sampleEvent } from '../support/payloads';
+import { cpuSecondsOf } from '../support/child-process';
 
-const procCpuMicros = (pid: number): number => {
-  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return ((Number(f[11]) + Number(f[12])) * 1e6) / 100;
-};
+const procCpuMicros = (pid: number): number => cpuSecondsOf(pid) * 1e6;
 
 async function main(): Promise<void> {
   const appends = Number(process.argv[2] ?? 2000);

@@ -5,7 +5,6 @@
  *
  *   node -r @swc-node/register bench/experiments/verify-read-cost.ts [events=100000]
  */
-import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import type { ChainedEvent } from '../../libs/event-store/src/envelope/integrity-chain';
 import { ChainFolder } from '../../libs/event-store/src/envelope/chain-folder';
@@ -15,11 +14,9 @@ import { readRangePage } from '../../libs/event-store/src/postgres/verification/
 import { freshDatabase, startBenchDatabase } from '../support/database';
 import { seedSealedPopulation } from '../support/sealed-population';
 import { randomBytes } from 'node:crypto';
+import { cpuSecondsOf } from '../support/child-process';
 
-const procCpuMicros = (pid: number): number => {
-  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return ((Number(f[11]) + Number(f[12])) * 1e6) / 100;
-};
+const procCpuMicros = (pid: number): number => cpuSecondsOf(pid) * 1e6;
 
 type Ev = (ChainedEvent & { streamId: string }) | StoredChainRow;
 

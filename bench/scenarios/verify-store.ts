@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JsonlDigestLog } from '../../libs/event-store/src/ledger/digest-log';
 import { loadLedgerKey } from '../../libs/event-store/src/ledger/ledger-key';
-import { startNodeChild } from '../support/child-process';
+import { cpuSecondsOf, startNodeChild } from '../support/child-process';
 import { PostgresEventStore } from '../../libs/event-store/src/postgres/postgres-event-store';
 import { freshDatabase, withClient } from '../support/database';
 import { firstDigest } from '../support/s7-ledger';
@@ -80,9 +80,9 @@ async function runVerifyCommand(url: string, keyFile: string, logFile: string, t
   }, 500);
   try {
     await child.waitFor(/^verifying with/, 120_000);
-    const cpu0 = processCpuMicros(child.pid);
+    const cpu0 = cpuSecondsOf(child.pid);
     const line = await child.waitFor(/ events in [\d,]+ streams verified in /, 30 * 60_000);
-    const cpu = processCpuMicros(child.pid) - cpu0;
+    const cpu = (cpuSecondsOf(child.pid) - cpu0) * 1e6;
     await child.waitFor(/^(NOT )?INTACT/, 60_000);
     const verdict = child.output().find((l) => /^(NOT )?INTACT/.test(l))!;
     if (!verdict.startsWith('INTACT')) throw new Error(`verify: npm run verify says ${verdict}`);
@@ -93,12 +93,6 @@ async function runVerifyCommand(url: string, keyFile: string, logFile: string, t
     p.stop();
     await child.stop();
   }
-}
-
-/** CPU (user + system, every thread) a live process has used so far, µs (proc(5), clock ticks of 10 ms). */
-function processCpuMicros(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10_000;
 }
 
 const cpuMicros = (since: NodeJS.CpuUsage): number => {

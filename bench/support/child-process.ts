@@ -115,7 +115,8 @@ export function sampleMemory(pid: number, everyMs = 200): { stop(): { maxRssMb: 
 
 const CLOCK_TICKS = 100; // USER_HZ on Linux
 
-function cpuSecondsOf(pid: number): number {
+/** CPU seconds (user + system, every thread) a live process has used so far; 0 once it is gone. */
+export function cpuSecondsOf(pid: number): number {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
